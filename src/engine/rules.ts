@@ -1,0 +1,130 @@
+/**
+ * The three rule kinds of the indicator system — band, tiers, checklist — as pure functions of a
+ * rate (exact Decimal) and the rule's parameters. Each returns the exact score and its 扣分原因.
+ */
+import { Decimal, HUNDRED, ZERO, fmtPercent, fmtPercentShort, fmtPlain, roundHalfUp } from './decimal';
+import type { BandRule, ChecklistRule, TiersRule } from './profile';
+
+export interface Scored {
+  /** The exact score before rounding. */
+  score: Decimal;
+  reason: string;
+}
+
+/** A rate, or why there is none (its denominator is 0). */
+export type RateOutcome =
+  | { kind: 'rate'; value: Decimal }
+  | { kind: 'baseZero'; numeratorZero: boolean; denominatorLabel: string; numeratorLabel: string };
+
+const pts = (x: Decimal) => fmtPlain(x);
+const clampZero = (x: Decimal) => (x.isNegative() ? ZERO : x);
+
+/** The 不涉及 outcomes shared by band and tiers. */
+function scoreBaseZero(
+  weight: Decimal,
+  policy: BandRule['ifBaseZero'],
+  r: Extract<RateOutcome, { kind: 'baseZero' }>,
+): Scored {
+  if (policy === 'full_if_zero_numerator') {
+    return r.numeratorZero
+      ? { score: weight, reason: `${r.denominatorLabel}与${r.numeratorLabel}均为0，不涉及，得满分${pts(weight)}` }
+      : { score: ZERO, reason: `${r.denominatorLabel}为0而${r.numeratorLabel}不为0，无预算安排却发生支出，得0分` };
+  }
+  return { score: weight, reason: `${r.denominatorLabel}为0，不涉及，得满分${pts(weight)}` };
+}
+
+export function scoreBand(weight: Decimal, rule: BandRule, r: RateOutcome, word: string): Scored {
+  if (r.kind === 'baseZero') return scoreBaseZero(weight, rule.ifBaseZero, r);
+  const rate = r.value;
+  const lower = rule.lower === undefined ? undefined : new Decimal(rule.lower);
+  const upper = rule.upper === undefined ? undefined : new Decimal(rule.upper);
+  const head = `${word}${fmtPercent(rate)}`;
+
+  if (lower && rate.lt(lower)) {
+    const L = fmtPercentShort(lower);
+    if (rule.mode === 'steps') {
+      const per = new Decimal(rule.per ?? 10);
+      const step = new Decimal(rule.stepBelow ?? 1);
+      const gap = lower.minus(rate).times(HUNDRED);
+      const steps = gap.dividedBy(per).floor();
+      const deduct = step.times(steps);
+      const score = clampZero(weight.minus(deduct));
+      return {
+        score,
+        reason:
+          `${head}，低于${L}，差${roundHalfUp(gap).toFixed(2)}个百分点，每满${pts(per)}个百分点扣${pts(step)}分，` +
+          `扣${pts(deduct)}分，得分=${pts(weight)}−${pts(deduct)}=${pts(roundHalfUp(score))}` +
+          (weight.lt(deduct) ? '（不足0分按0分计）' : ''),
+      };
+    }
+    if (lower.isZero()) return { score: weight, reason: `${head}，得满分${pts(weight)}` };
+    const score = weight.times(rate).dividedBy(lower);
+    return { score, reason: `${head}，低于${L}，得分=${pts(weight)}×${fmtPercent(rate)}÷${L}=${pts(roundHalfUp(score))}` };
+  }
+
+  if (upper && rate.gt(upper)) {
+    const over = rate.minus(upper).times(HUNDRED);
+    const step = new Decimal(rule.stepAbove ?? 0);
+    const raw = weight.minus(step.times(over));
+    const score = clampZero(raw);
+    return {
+      score,
+      reason:
+        `${head}，超过${fmtPercentShort(upper)}，超出${roundHalfUp(over).toFixed(2)}个百分点，每超1个百分点扣${pts(step)}分，` +
+        `得分=${pts(weight)}−${pts(step)}×${roundHalfUp(over).toFixed(2)}=${pts(roundHalfUp(score))}` +
+        (raw.isNegative() ? '（不足0分按0分计）' : ''),
+    };
+  }
+
+  let where: string;
+  if (lower && upper) where = `在${fmtPercentShort(lower)}–${fmtPercentShort(upper)}之间`;
+  else if (lower) where = `达到${fmtPercentShort(lower)}`;
+  else if (upper) where = `未超过${fmtPercentShort(upper)}`;
+  else where = '无扣分条件';
+  return { score: weight, reason: `${head}，${where}，得满分${pts(weight)}` };
+}
+
+export function scoreTiers(weight: Decimal, rule: TiersRule, r: RateOutcome, word: string): Scored {
+  if (r.kind === 'baseZero') return scoreBaseZero(weight, rule.ifBaseZero, r);
+  const rate = r.value;
+  const head = `${word}${fmtPercent(rate)}`;
+  const tiers = [...rule.tiers].sort((a, b) => b.min - a.min);
+  for (const tier of tiers) {
+    const min = new Decimal(tier.min);
+    if (rate.gte(min)) {
+      const share = new Decimal(tier.share);
+      const score = weight.times(share);
+      const full = score.eq(weight);
+      return {
+        score,
+        reason: full
+          ? `${head}，达到${fmtPercentShort(min)}档，得满分${pts(weight)}`
+          : `${head}，达到${fmtPercentShort(min)}档，得分=${pts(weight)}×${fmtPercentShort(share)}=${pts(roundHalfUp(score))}`,
+      };
+    }
+  }
+  const lowest = tiers.length > 0 ? fmtPercentShort(new Decimal(tiers[tiers.length - 1].min)) : '0%';
+  return { score: ZERO, reason: `${head}，低于最低档${lowest}，得0分` };
+}
+
+export function scoreChecklist(
+  weight: Decimal,
+  rule: ChecklistRule,
+  answers: Record<string, boolean>,
+  labelOf: (field: string) => string,
+): Scored {
+  let score = ZERO;
+  let all = ZERO;
+  const missed: string[] = [];
+  for (const item of rule.items) {
+    const p = new Decimal(item.points);
+    all = all.plus(p);
+    if (answers[item.field]) score = score.plus(p);
+    else missed.push(`“${labelOf(item.field)}”为否，扣${pts(p)}分`);
+  }
+  if (missed.length === 0) return { score, reason: `${rule.items.length}项检查均为“是”，得满分${pts(score)}` };
+  const arithmetic = all.eq(weight)
+    ? `得分=${pts(weight)}−${pts(weight.minus(score))}=${pts(score)}`
+    : `得分=“是”的分值合计${pts(score)}`;
+  return { score, reason: `${missed.join('；')}；${arithmetic}` };
+}

@@ -1,0 +1,130 @@
+/**
+ * The output sheets: 评分表 (score table, print-ready on A4 landscape) and 问题清单 (issue list),
+ * as plans built from an evaluation result.
+ */
+import type { GradeBounds } from '../engine/profile';
+import type { EvaluationResult, IssueFlag } from '../engine/types';
+import { PlanBuilder, SHEET_ISSUES, SHEET_SCORES, fitRowHeight, type SheetPlan, type StyleName } from './plan';
+
+const SCORE_WIDTHS = [10, 12, 22, 7, 11, 8, 44, 52];
+const ISSUE_WIDTHS = [6, 40, 9, 52, 52, 22];
+
+const SEVERITY_STYLE: Record<IssueFlag['severity'], StyleName> = { 高: 'high', 中: 'mid', 低: 'low' };
+
+/** Rows [start, end] of consecutive equal keys, for the merged 一级/二级 group cells. */
+function runs<T>(items: T[], key: (t: T) => string): [number, number][] {
+  const out: [number, number][] = [];
+  items.forEach((it, i) => {
+    if (i > 0 && key(items[i - 1]) === key(it)) out[out.length - 1][1] = i;
+    else out.push([i, i]);
+  });
+  return out;
+}
+
+
+export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): SheetPlan {
+  const b = new PlanBuilder(SHEET_SCORES, SCORE_WIDTHS);
+  const last = SCORE_WIDTHS.length;
+  b.merged(1, 1, last, `${result.department}${result.year}年度部门整体支出绩效自评评分表`, 'title').height(1, 30);
+  b.merged(2, 1, last, `总分 ${result.total.toFixed(2)} 分，评价等级“${result.grade}”。得分按指标体系逐项计算，四舍五入保留两位小数；扣分原因与计算过程列出所用数据和算式。`, 'subtitle');
+  b.height(2, 20);
+  const headers = ['一级指标', '二级指标', '三级指标', '权重', '指标值', '得分', '扣分原因', '计算过程'];
+  headers.forEach((h, i) => b.set(3, i + 1, h, 'header'));
+  b.height(3, 20);
+
+  const first = 4;
+  const list = result.indicators;
+  list.forEach((ind, i) => {
+    const row = first + i;
+    const value = ind.value ?? (ind.rule === 'checklist' ? '—' : '不涉及');
+    b.set(row, 3, ind.name, 'text');
+    b.set(row, 4, ind.weight, 'number', '0.##');
+    b.set(row, 5, value, typeof value === 'number' ? 'percent' : 'center', typeof value === 'number' ? '0.00%' : undefined);
+    b.set(row, 6, ind.score, ind.score < ind.weight ? 'scoreLost' : 'scoreFull', '0.00');
+    b.set(row, 7, ind.reason, 'text');
+    b.set(row, 8, ind.process, 'text');
+    b.height(row, fitRowHeight([
+      { text: ind.reason, width: SCORE_WIDTHS[6] },
+      { text: ind.process, width: SCORE_WIDTHS[7] },
+      { text: ind.name, width: SCORE_WIDTHS[2] },
+    ]));
+  });
+  for (const [s, e] of runs(list, (x) => x.level1)) b.merged(first + s, 1, 1, list[s].level1, 'group', { bottom: first + e });
+  for (const [s, e] of runs(list, (x) => `${x.level1}/${x.level2}`)) b.merged(first + s, 2, 2, list[s].level2, 'group', { bottom: first + e });
+
+  const totalRow = first + list.length;
+  const weightSum = list.reduce((a, x) => a + x.weight, 0);
+  b.merged(totalRow, 1, 3, '总分', 'total');
+  b.set(totalRow, 4, Number(weightSum.toFixed(2)), 'total', '0.##');
+  b.set(totalRow, 5, null, 'total');
+  b.set(totalRow, 6, result.total, 'totalNumber', '0.00');
+  b.merged(totalRow, 7, last, `一级指标得分：${level1Subtotals(result)}`, 'total');
+  b.height(totalRow, 22);
+  const gradeRow = totalRow + 1;
+  b.merged(gradeRow, 1, 3, '评价等级', 'total');
+  b.merged(gradeRow, 4, 6, result.grade, 'grade');
+  b.merged(gradeRow, 7, last, `优：≥${grades.优}分；良：≥${grades.良}分；中：≥${grades.中}分；差：<${grades.中}分`, 'total');
+  b.height(gradeRow, 24);
+
+  const keyRow = gradeRow + 2;
+  b.merged(keyRow, 1, last, '关键数据', 'section');
+  const m = result.metrics;
+  const keys: [string, number | null, string, string][] = [
+    ['预算完成率（总）', m.budget_execution_rate, '0.00%', '（决算支出基本＋项目）÷（调整后预算基本＋项目）'],
+    ['预算调整率', m.budget_adjustment_rate, '0.00%', '（调整后预算合计－年初预算合计－不计入调整的追加数）÷年初预算合计'],
+    ['空编人数', m.staff_vacancy, '0', '编制数－年末实有在职人数（负数为超编）'],
+  ];
+  keys.forEach(([name, v, fmt, how], i) => {
+    const row = keyRow + 1 + i;
+    b.merged(row, 1, 3, name, 'text');
+    b.merged(row, 4, 6, v === null ? '不适用' : v, v === null ? 'center' : 'number', { numFmt: v === null ? undefined : fmt });
+    b.merged(row, 7, last, how, 'text');
+  });
+
+  b.plan.freezeRows = 3;
+  b.plan.print = { landscape: true, titleRows: [3, 3] };
+  b.plan.tabColor = '4472C4';
+  return b.plan;
+}
+
+function level1Subtotals(result: EvaluationResult): string {
+  const sums = new Map<string, { score: number; weight: number }>();
+  for (const ind of result.indicators) {
+    const s = sums.get(ind.level1) ?? { score: 0, weight: 0 };
+    s.score = Math.round((s.score + ind.score) * 100) / 100;
+    s.weight += ind.weight;
+    sums.set(ind.level1, s);
+  }
+  return [...sums].map(([k, s]) => `${k} ${s.score.toFixed(2)}/${s.weight}`).join('；');
+}
+
+export function issueSheetPlan(result: EvaluationResult): SheetPlan {
+  const b = new PlanBuilder(SHEET_ISSUES, ISSUE_WIDTHS);
+  const last = ISSUE_WIDTHS.length;
+  b.merged(1, 1, last, `${result.department}${result.year}年度绩效自评问题清单`, 'title').height(1, 30);
+  b.merged(2, 1, last, `共发现 ${result.flags.length} 个问题（高 ${count(result, '高')}、中 ${count(result, '中')}、低 ${count(result, '低')}）。整改建议供参考，请结合本单位实际完善。`, 'subtitle');
+  ['序号', '问题', '严重程度', '依据', '整改建议', '问题代码'].forEach((h, i) => b.set(3, i + 1, h, 'header'));
+  if (result.flags.length === 0) {
+    b.merged(4, 1, last, '未发现问题。', 'center');
+  }
+  result.flags.forEach((flag, i) => {
+    const row = 4 + i;
+    b.set(row, 1, i + 1, 'number');
+    b.set(row, 2, flag.message, 'text');
+    b.set(row, 3, flag.severity, SEVERITY_STYLE[flag.severity]);
+    b.set(row, 4, flag.evidence, 'text');
+    b.set(row, 5, flag.suggestion, 'text');
+    b.set(row, 6, flag.code, 'center');
+    b.height(row, fitRowHeight([
+      { text: flag.message, width: ISSUE_WIDTHS[1] },
+      { text: flag.evidence, width: ISSUE_WIDTHS[3] },
+      { text: flag.suggestion, width: ISSUE_WIDTHS[4] },
+    ]));
+  });
+  b.plan.freezeRows = 3;
+  b.plan.print = { landscape: true, titleRows: [3, 3] };
+  b.plan.tabColor = 'C00000';
+  return b.plan;
+}
+
+const count = (r: EvaluationResult, s: IssueFlag['severity']) => r.flags.filter((f) => f.severity === s).length;

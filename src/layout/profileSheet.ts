@@ -1,0 +1,237 @@
+/**
+ * The sheet 指标体系: the profile laid out for the officer to read and edit (yellow cells), and read
+ * back into a Profile. Each parameter row carries a key in column B, so rows may be moved.
+ */
+import { Decimal } from '../engine/decimal';
+import { fieldLabel, fieldPhrase } from '../engine/fields';
+import { parseValue } from '../engine/parse';
+import type { BandRule, FlagThresholds, GradeBounds, IndicatorDef, Profile, RateFormula } from '../engine/profile';
+import type { InputIssue } from '../engine/types';
+import { type Grid, gridBottom, gridText, gridValue } from './grid';
+import { PlanBuilder, SHEET_PROFILE, sheetCell, type PlanValue, type SheetPlan } from './plan';
+
+const C = {
+  seq: 1, key: 2, level1: 3, level2: 4, name: 5, value: 6, formula: 7, kind: 8,
+  lower: 9, upper: 10, mode: 11, per: 12, stepBelow: 13, stepAbove: 14, baseZero: 15,
+} as const;
+const WIDTHS = [5, 24, 9, 12, 26, 8, 44, 7, 8, 8, 11, 10, 9, 12, 16];
+
+const MODE_TEXT = { proportional: '按比例', steps: '按档扣分' } as const;
+const BASE_ZERO_TEXT = { full: '满分（不涉及）', full_if_zero_numerator: '无支出时满分' } as const;
+const KIND_TEXT = { band: '区间', tiers: '分档', checklist: '检查项' } as const;
+
+export const THRESHOLD_TEXT: Record<keyof FlagThresholds, string> = {
+  executionLow: '预算完成率低于此值时列为问题（EXECUTION_LOW）',
+  executionSevere: '预算完成率低于此值时问题为“高”',
+  projectExecutionSevere: '项目支出预算完成率低于此值时问题为“高”',
+  adjustmentHigh: '预算调整率高于此值时列为问题（ADJUSTMENT_HIGH）',
+  satisfactionLow: '满意度低于此值时列为问题（SATISFACTION_LOW）',
+};
+
+export function formulaText(f: RateFormula | undefined): string {
+  if (!f) return '各检查项为“是”的分值之和';
+  const num = f.numerator.map(fieldPhrase).join('＋');
+  const minus = f.numeratorMinus?.length ? `（${num}－${f.numeratorMinus.map(fieldPhrase).join('－')}）` : num;
+  return f.denominator ? `${minus}÷${f.denominator.map(fieldPhrase).join('＋')}` : minus;
+}
+
+export function profileSheetPlan(profile: Profile): SheetPlan {
+  const b = new PlanBuilder(SHEET_PROFILE, WIDTHS);
+  const last = WIDTHS.length;
+  b.merged(1, 1, last, `绩效评价指标体系：${profile.name}`, 'title').height(1, 28);
+  b.merged(2, 1, last, '黄色单元格可按本地评分表修改（权重、上下限、扣分标准、检查项分值、分档、等级线、问题阈值）；“代码”列请勿修改。计算公式固定。', 'subtitle');
+  const headers = ['序号', '代码', '一级指标', '二级指标', '三级指标', '权重', '计算公式', '规则', '下限', '上限', '低于下限计分', '每满N个百分点', '每满N扣分', '超上限每1个百分点扣分', '分母为0时'];
+  headers.forEach((h, i) => b.set(3, i + 1, h, 'header'));
+  b.height(3, 32);
+
+  let row = 4;
+  profile.indicators.forEach((ind, i) => {
+    const band = ind.rule.kind === 'band' ? ind.rule : undefined;
+    const base = ind.rule.kind === 'checklist' ? undefined : ind.rule.ifBaseZero;
+    b.set(row, C.seq, i + 1, 'number').set(row, C.key, ind.id, 'center').set(row, C.level1, ind.level1, 'center');
+    b.set(row, C.level2, ind.level2, 'center').set(row, C.name, ind.name, 'text');
+    b.set(row, C.value, ind.weight, 'input', '0.##');
+    b.set(row, C.formula, formulaText(ind.rate), 'note').set(row, C.kind, KIND_TEXT[ind.rule.kind], 'center');
+    const input = (col: number, v: PlanValue, fmt?: string, list?: string[]) => {
+      b.set(row, col, v, band ? 'input' : 'unit', fmt);
+      if (band && list) b.plan.listValidations.push({ row, col, list });
+    };
+    input(C.lower, band?.lower ?? null, '0.##%');
+    input(C.upper, band?.upper ?? null, '0.##%');
+    input(C.mode, band ? MODE_TEXT[band.mode] : null, undefined, Object.values(MODE_TEXT));
+    input(C.per, band?.mode === 'steps' ? (band.per ?? 10) : null, '0.##');
+    input(C.stepBelow, band?.mode === 'steps' ? (band.stepBelow ?? 1) : null, '0.##');
+    input(C.stepAbove, band?.stepAbove ?? null, '0.##');
+    b.set(row, C.baseZero, base ? BASE_ZERO_TEXT[base] : ind.rule.kind === 'checklist' ? null : '（必须大于0）', base ? 'input' : 'unit');
+    if (base) b.plan.listValidations.push({ row, col: C.baseZero, list: Object.values(BASE_ZERO_TEXT) });
+    row++;
+  });
+  b.merged(row, 1, 5, '权重合计', 'total');
+  b.set(row, C.value, profile.indicators.reduce((a, x) => a + x.weight, 0), 'total', '0.##');
+  b.merged(row, 7, last, '', 'total');
+  row += 2;
+
+  const sectionHeader = (title: string, cols: [number, string][]) => {
+    b.merged(row++, 1, last, title, 'section');
+    for (const [col, text] of cols) b.set(row, col, text, 'header');
+    row++;
+  };
+
+  sectionHeader('定性检查项分值（回答“是”得分）', [[C.key, '代码'], [C.name, '检查项'], [C.value, '分值'], [C.formula, '所属指标']]);
+  for (const ind of profile.indicators) {
+    if (ind.rule.kind !== 'checklist') continue;
+    for (const item of ind.rule.items) {
+      b.set(row, C.key, item.field, 'center').set(row, C.name, fieldLabel(item.field), 'text');
+      b.set(row, C.value, item.points, 'input', '0.##').set(row, C.formula, ind.name, 'note');
+      row++;
+    }
+  }
+  row++;
+  sectionHeader('分档（达到下限即得该档比例）', [[C.key, '代码'], [C.name, '指标'], [C.value, '得分比例'], [C.lower, '达到']]);
+  for (const ind of profile.indicators) {
+    if (ind.rule.kind !== 'tiers') continue;
+    ind.rule.tiers.forEach((t, i) => {
+      b.set(row, C.key, `${ind.id}.tier${i + 1}`, 'center').set(row, C.name, `${ind.name} 第${i + 1}档`, 'text');
+      b.set(row, C.value, t.share, 'input', '0.##%').set(row, C.lower, t.min, 'input', '0.##%');
+      row++;
+    });
+  }
+  row++;
+  sectionHeader('评价等级（总分不低于）', [[C.key, '代码'], [C.name, '等级'], [C.value, '分数线']]);
+  for (const g of ['优', '良', '中'] as const) {
+    b.set(row, C.key, `grade.${g}`, 'center').set(row, C.name, g, 'text').set(row, C.value, profile.grades[g], 'input', '0.##');
+    row++;
+  }
+  b.set(row, C.key, 'grade.差', 'center').set(row, C.name, '差', 'text').set(row, C.value, '低于“中”', 'unit');
+  row += 2;
+  sectionHeader('问题识别阈值', [[C.key, '代码'], [C.name, '说明'], [C.value, '阈值']]);
+  for (const [k, text] of Object.entries(THRESHOLD_TEXT) as [keyof FlagThresholds, string][]) {
+    b.set(row, C.key, `threshold.${k}`, 'center').set(row, C.name, text, 'text').set(row, C.value, profile.thresholds[k], 'input', '0.##%');
+    b.height(row, 30);
+    row++;
+  }
+  b.plan.freezeRows = 3;
+  b.plan.print = { landscape: true, titleRows: [3, 3] };
+  b.plan.tabColor = '70AD47';
+  return b.plan;
+}
+
+export interface ProfileReadResult {
+  profile: Profile;
+  errors: InputIssue[];
+  warnings: InputIssue[];
+}
+
+/** Reads an edited 指标体系 back onto `base` (whose formulas are kept). Every bad cell is an error. */
+export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
+  const errors: InputIssue[] = [];
+  const warnings: InputIssue[] = [];
+  const rows = new Map<string, number>();
+  for (let r = grid.top; r <= gridBottom(grid); r++) {
+    const key = gridText(grid, r, C.key);
+    if (key && !rows.has(key)) rows.set(key, r);
+  }
+  const at = (key: string, col: number) => {
+    const row = rows.get(key) as number;
+    return { raw: gridValue(grid, row, col), cell: sheetCell(SHEET_PROFILE, row, col) };
+  };
+  const fail = (key: string, cell: string, message: string) => errors.push({ field: `profile.${key}`, cell, message });
+
+  /** A number (or percentage) from the sheet; undefined when blank and allowed to be. */
+  const number = (key: string, col: number, what: string, opts: { percent?: boolean; ratio?: boolean; optional?: boolean } = {}): number | undefined => {
+    const { raw, cell } = at(key, col);
+    const out = parseValue(opts.ratio ? 'ratio' : opts.percent ? 'percent' : 'amount', raw);
+    if (!out.ok) {
+      fail(key, cell, `指标体系“${what}”：${out.message}`);
+      return undefined;
+    }
+    if (out.value === null) {
+      if (!opts.optional) fail(key, cell, `指标体系“${what}”未填写`);
+      return undefined;
+    }
+    return (out.value as Decimal).toNumber();
+  };
+  const choice = <T extends string>(key: string, col: number, what: string, options: Record<T, string>): T | undefined => {
+    const { raw, cell } = at(key, col);
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    const found = (Object.keys(options) as T[]).find((k) => options[k] === text || k === text);
+    if (!found) fail(key, cell, `指标体系“${what}”应为${Object.values(options).map((t) => `“${t}”`).join('或')}，实为“${String(raw ?? '')}”`);
+    return found;
+  };
+  const missing = (key: string, what: string) => {
+    warnings.push({ field: `profile.${key}`, cell: null, message: `指标体系中找不到“${what}”（代码 ${key}），按默认值计算` });
+  };
+
+  const indicators: IndicatorDef[] = base.indicators.map((ind) => {
+    if (!rows.has(ind.id)) {
+      missing(ind.id, ind.name);
+      return ind;
+    }
+    const weight = number(ind.id, C.value, `${ind.name}·权重`) ?? ind.weight;
+    const rule = ind.rule;
+    if (rule.kind === 'band') {
+      const mode = choice(ind.id, C.mode, `${ind.name}·低于下限计分`, MODE_TEXT) ?? rule.mode;
+      const next: BandRule = {
+        kind: 'band',
+        mode,
+        lower: number(ind.id, C.lower, `${ind.name}·下限`, { percent: true, optional: true }),
+        upper: number(ind.id, C.upper, `${ind.name}·上限`, { optional: true, ratio: true }),
+        stepAbove: number(ind.id, C.stepAbove, `${ind.name}·超上限扣分`, { optional: true }),
+        ifBaseZero: rule.ifBaseZero && (choice(ind.id, C.baseZero, `${ind.name}·分母为0时`, BASE_ZERO_TEXT) ?? rule.ifBaseZero),
+      };
+      if (mode === 'steps') {
+        next.per = number(ind.id, C.per, `${ind.name}·每满N个百分点`);
+        next.stepBelow = number(ind.id, C.stepBelow, `${ind.name}·每满N扣分`);
+        if (next.per === 0) fail(ind.id, at(ind.id, C.per).cell, `指标体系“${ind.name}·每满N个百分点”不能为0`);
+      }
+      if (next.upper !== undefined && next.stepAbove === undefined) next.stepAbove = 0;
+      return { ...ind, weight, rule: next };
+    }
+    if (rule.kind === 'tiers') {
+      const tiers = rule.tiers.map((t, i) => {
+        const key = `${ind.id}.tier${i + 1}`;
+        if (!rows.has(key)) return t;
+        return {
+          min: number(key, C.lower, `${ind.name}第${i + 1}档·达到`, { percent: true }) ?? t.min,
+          share: number(key, C.value, `${ind.name}第${i + 1}档·得分比例`, { percent: true }) ?? t.share,
+        };
+      });
+      const ifBaseZero = rule.ifBaseZero && (choice(ind.id, C.baseZero, `${ind.name}·分母为0时`, BASE_ZERO_TEXT) ?? rule.ifBaseZero);
+      return { ...ind, weight, rule: { kind: 'tiers', tiers, ifBaseZero } };
+    }
+    const items = rule.items.map((it) => {
+      if (!rows.has(it.field)) {
+        missing(it.field, fieldLabel(it.field));
+        return it;
+      }
+      return { field: it.field, points: number(it.field, C.value, `${fieldLabel(it.field)}·分值`) ?? it.points };
+    });
+    const points = items.reduce((a, it) => a + it.points, 0);
+    if (points > weight + 1e-9) {
+      fail(ind.id, at(ind.id, C.value).cell, `指标体系“${ind.name}”各检查项分值合计${points}超过权重${weight}`);
+    }
+    return { ...ind, weight, rule: { kind: 'checklist', items } };
+  });
+
+  const grades = { ...base.grades } as GradeBounds;
+  for (const g of ['优', '良', '中'] as const) {
+    const key = `grade.${g}`;
+    if (rows.has(key)) grades[g] = number(key, C.value, `等级“${g}”分数线`) ?? grades[g];
+    else missing(key, `等级“${g}”分数线`);
+  }
+  if (!(grades.优 >= grades.良 && grades.良 >= grades.中)) {
+    errors.push({ field: 'profile.grade', cell: rows.has('grade.优') ? at('grade.优', C.value).cell : null, message: `等级分数线应满足 优≥良≥中，实为 ${grades.优}/${grades.良}/${grades.中}` });
+  }
+  const thresholds = { ...base.thresholds };
+  for (const k of Object.keys(THRESHOLD_TEXT) as (keyof FlagThresholds)[]) {
+    const key = `threshold.${k}`;
+    if (rows.has(key)) thresholds[k] = number(key, C.value, THRESHOLD_TEXT[k], { percent: true }) ?? thresholds[k];
+    else missing(key, THRESHOLD_TEXT[k]);
+  }
+
+  const total = indicators.reduce((a, x) => new Decimal(a).plus(x.weight).toNumber(), 0);
+  if (total !== 100) {
+    warnings.push({ field: 'profile.weights', cell: null, message: `指标体系权重合计为${total}，不是100` });
+  }
+  return { profile: { name: base.name, indicators, grades, thresholds }, errors, warnings };
+}
