@@ -1,0 +1,30 @@
+/**
+ * A WorkbookService whose implementation arrives later (a lazily loaded chunk), so the pane can
+ * paint its buttons before the Excel adapter and the scoring engine have loaded.
+ */
+import type { WorkbookService } from './service';
+
+/**
+ * Starts `load` at once; every call waits for it. A failed load is forgotten, so the next click
+ * tries again instead of failing for good after one network hiccup.
+ */
+export function deferredService(load: () => Promise<WorkbookService>): WorkbookService {
+  let pending: Promise<WorkbookService> | null = null;
+  const service = (): Promise<WorkbookService> => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+  // The outcome of this first attempt is reported by whichever call waits on it.
+  service().catch(() => undefined);
+
+  return {
+    insertTemplate: async () => (await service()).insertTemplate(),
+    loadSample: async () => (await service()).loadSample(),
+    validate: async () => (await service()).validate(),
+    score: async () => (await service()).score(),
+    selectCell: async (address) => (await service()).selectCell(address),
+  };
+}

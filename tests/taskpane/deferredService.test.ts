@@ -1,0 +1,42 @@
+import { deferredService } from '../../src/taskpane/deferredService';
+import type { WorkbookService } from '../../src/taskpane/service';
+
+function stubService(calls: string[]): WorkbookService {
+  return {
+    insertTemplate: async () => (calls.push('insertTemplate'), { kind: 'done', message: '已插入模板。' }),
+    loadSample: async () => (calls.push('loadSample'), { kind: 'done', message: '已载入示例数据。' }),
+    validate: async () => (calls.push('validate'), { kind: 'valid', warnings: [] }),
+    score: async () => (calls.push('score'), { kind: 'failed', message: '没有基础数据表。' }),
+    selectCell: async (address) => void calls.push(`selectCell ${address}`),
+  };
+}
+
+test('starts loading at once, loads once, and passes every call through', async () => {
+  const calls: string[] = [];
+  const load = jest.fn(async () => stubService(calls));
+  const service = deferredService(load);
+  expect(load).toHaveBeenCalledTimes(1);
+
+  await expect(service.insertTemplate()).resolves.toEqual({ kind: 'done', message: '已插入模板。' });
+  await expect(service.loadSample()).resolves.toEqual({ kind: 'done', message: '已载入示例数据。' });
+  await expect(service.validate()).resolves.toEqual({ kind: 'valid', warnings: [] });
+  await expect(service.score()).resolves.toEqual({ kind: 'failed', message: '没有基础数据表。' });
+  await service.selectCell('基础数据表!C18');
+  expect(calls).toEqual(['insertTemplate', 'loadSample', 'validate', 'score', 'selectCell 基础数据表!C18']);
+  expect(load).toHaveBeenCalledTimes(1);
+});
+
+test('a failed load rejects the call waiting on it, and the next call loads again', async () => {
+  const calls: string[] = [];
+  const load = jest
+    .fn<Promise<WorkbookService>, []>()
+    .mockRejectedValueOnce(new Error('ChunkLoadError'))
+    .mockResolvedValue(stubService(calls));
+  const service = deferredService(load);
+
+  await expect(service.validate()).rejects.toThrow('ChunkLoadError');
+  await expect(service.validate()).resolves.toEqual({ kind: 'valid', warnings: [] });
+  await expect(service.score()).resolves.toMatchObject({ kind: 'failed' });
+  expect(load).toHaveBeenCalledTimes(2);
+  expect(calls).toEqual(['validate', 'score']);
+});

@@ -1,0 +1,64 @@
+/**
+ * A WorkbookService without Excel, for rendering the pane in jsdom or a plain browser.
+ * 校验 and 计算评分 run the real engine on the 南昌 2018 fixture, so the pane shows real figures;
+ * every call is recorded, and any outcome can be replaced.
+ */
+import { scoreDepartment } from '../../src/engine';
+import { FIELDS } from '../../src/engine/fields';
+import type { RawInputs, RawValue } from '../../src/engine/types';
+import type { ActionKey } from '../../src/taskpane/actions';
+import type { ActionOutcome, WorkbookService } from '../../src/taskpane/service';
+import nanchang2018 from '../fixtures/nanchang-2018.json';
+
+export interface FakeServiceOptions {
+  /** Milliseconds each action takes, to see the busy state. */
+  delayMs?: number;
+  /** Replaces what an action returns; a function may also throw to simulate a crash. */
+  outcomes?: Partial<Record<ActionKey, () => ActionOutcome>>;
+  /** The inputs 校验 and 计算评分 read; default the fixture with its cells invented below. */
+  inputs?: RawInputs;
+}
+
+export interface FakeService extends WorkbookService {
+  /** Every call in order, e.g. `score`, `selectCell 基础数据表!C5`. */
+  readonly calls: string[];
+}
+
+/** The fixture as if read from the template: each field in column C, one row each from row 4. */
+export function fixtureInputs(overrides: Record<string, RawValue> = {}): RawInputs {
+  const values: Record<string, RawValue> = { ...(nanchang2018 as Record<string, RawValue>), ...overrides };
+  const cells = Object.fromEntries(FIELDS.map((field, index) => [field.id, `基础数据表!C${index + 4}`]));
+  return { values, cells };
+}
+
+function engineOutcome(inputs: RawInputs, scoring: boolean): ActionOutcome {
+  const outcome = scoreDepartment(inputs);
+  if (!outcome.ok) return { kind: 'invalid', errors: outcome.errors, warnings: outcome.warnings };
+  return scoring ? { kind: 'scored', result: outcome.result } : { kind: 'valid', warnings: outcome.result.warnings };
+}
+
+export function createFakeService(options: FakeServiceOptions = {}): FakeService {
+  const calls: string[] = [];
+  const inputs = options.inputs ?? fixtureInputs();
+  const defaults: Record<ActionKey, () => ActionOutcome> = {
+    insertTemplate: () => ({ kind: 'done', message: '已插入“基础数据表”和“指标体系”工作表。' }),
+    loadSample: () => ({ kind: 'done', message: '已载入示例数据（南昌市总工会职工服务中心 2018 年度）。' }),
+    validate: () => engineOutcome(inputs, false),
+    score: () => engineOutcome(inputs, true),
+  };
+  const act = (key: ActionKey) => async (): Promise<ActionOutcome> => {
+    calls.push(key);
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    return (options.outcomes?.[key] ?? defaults[key])();
+  };
+  return {
+    calls,
+    insertTemplate: act('insertTemplate'),
+    loadSample: act('loadSample'),
+    validate: act('validate'),
+    score: act('score'),
+    selectCell: async (address) => {
+      calls.push(`selectCell ${address}`);
+    },
+  };
+}
