@@ -158,7 +158,8 @@ export function textWidth(s: string): number {
 export function fitRowHeight(texts: { text: string; width: number }[], lineHeight = 15): number {
   let lines = 1;
   for (const { text, width } of texts) {
-    const usable = Math.max(width - 1, 1);
+    // Printed CJK text runs a little wider than Excel's character unit: leave a margin.
+    const usable = Math.max(width * 0.9 - 1, 1);
     lines = Math.max(lines, Math.ceil(textWidth(text) / usable));
   }
   return Math.max(lineHeight + 3, lines * lineHeight + 3);

@@ -93,6 +93,7 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
     ind.rule.tiers.forEach((t, i) => {
       b.set(row, C.key, `${ind.id}.tier${i + 1}`, 'center').set(row, C.name, `${ind.name} 第${i + 1}档`, 'text');
       b.set(row, C.value, t.share, 'input', '0.##%').set(row, C.lower, t.min, 'input', '0.##%');
+      b.height(row, 30);
       row++;
     });
   }
