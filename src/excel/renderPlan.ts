@@ -1,0 +1,215 @@
+/**
+ * Renders a sheet plan into queued Office.js calls — the twin of renderPlan in src/xlsx/workbook.ts.
+ * Nothing here syncs: content (values, number formats, merges, names, drop-downs) and format
+ * (fonts, fills, borders, sizes, panes, print) are queued into whichever batch the caller flushes.
+ * Cells that share a look are drawn as rectangles, so a sheet costs a few hundred calls, not thousands.
+ */
+import {
+  STYLES,
+  cellAddress,
+  columnLetter,
+  looksLikeFormula,
+  type CellRange,
+  type CellStyle,
+  type PlanValue,
+  type PlannedCell,
+  type SheetPlan,
+} from '../layout/plan';
+import type { ExcelFeatures } from './features';
+import { rangeAddress } from './references';
+
+const FONT = '宋体';
+const FONT_SIZE = 11;
+const BORDER_COLOR = '#808080';
+const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
+
+/**
+ * Text Excel would not keep as typed: a formula (`=`, `+`, `-`, `@`), or text it would turn into
+ * a number, date, time or logical value. Such cells get the text format `@` before their value.
+ */
+export function mustStayText(v: PlanValue): boolean {
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  return (
+    looksLikeFormula(v) ||
+    /^[+-]?[\d,.]*\d[\d,.]*\s*%?$/.test(s) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(s) ||
+    /^(\d{1,4}年)?\d{1,2}月(\d{1,2}日)?$/.test(s) ||
+    /^\d{1,2}:\d{2}(:\d{2})?$/.test(s) ||
+    /^(true|false)$/i.test(s)
+  );
+}
+
+/** Excel's column width in characters → the points Office.js takes (7 px a character, 5 px padding). */
+export function columnWidthPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+export interface PlanMatrix {
+  /** From A1 to the last planned cell. */
+  range: CellRange;
+  values: (string | number | boolean)[][];
+  numberFormats: string[][];
+}
+
+/** From A1 to the last planned cell. */
+function planExtent(plan: SheetPlan): CellRange {
+  return { top: 1, left: 1, bottom: Math.max(1, ...plan.cells.map((c) => c.row)), right: Math.max(1, ...plan.cells.map((c) => c.col)) };
+}
+
+/** The plan's cells as the two 2-D arrays written in one call each. */
+export function planMatrix(plan: SheetPlan): PlanMatrix {
+  const range = planExtent(plan);
+  const { bottom, right } = range;
+  const values = Array.from({ length: bottom }, () => Array<string | number | boolean>(right).fill(''));
+  const numberFormats = Array.from({ length: bottom }, () => Array<string>(right).fill('General'));
+  for (const cell of lastWins(plan.cells)) {
+    values[cell.row - 1][cell.col - 1] = cell.value ?? '';
+    numberFormats[cell.row - 1][cell.col - 1] = mustStayText(cell.value) ? '@' : (cell.numFmt ?? 'General');
+  }
+  return { range, values, numberFormats };
+}
+
+/** Each cell once, as planned last. */
+function lastWins(cells: PlannedCell[]): PlannedCell[] {
+  return [...new Map(cells.map((c) => [`${c.row},${c.col}`, c])).values()];
+}
+
+/** Cells → few rectangles: runs along each row, stacked where consecutive rows have the same run. */
+export function rectangles(cells: { row: number; col: number }[]): CellRange[] {
+  const rows = new Map<number, number[]>();
+  for (const { row, col } of cells) rows.set(row, [...(rows.get(row) ?? []), col]);
+  const out: CellRange[] = [];
+  const growing = new Map<string, CellRange>();
+  for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(rows.get(row))].sort((a, b) => a - b);
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const key = `${cols[i]}:${cols[j]}`;
+      const open = growing.get(key);
+      if (open && open.bottom === row - 1) open.bottom = row;
+      else {
+        const rect = { top: row, left: cols[i], bottom: row, right: cols[j] };
+        out.push(rect);
+        growing.set(key, rect);
+      }
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+/** Cells grouped by a key (a style, a list), each group as rectangles. */
+export function rectanglesBy<K>(cells: { row: number; col: number; key: K }[]): Map<K, CellRange[]> {
+  const groups = new Map<K, { row: number; col: number }[]>();
+  for (const c of cells) groups.set(c.key, [...(groups.get(c.key) ?? []), c]);
+  return new Map([...groups].map(([key, members]) => [key, rectangles(members)]));
+}
+
+/**
+ * Queues the content of a freshly added sheet: marker name first (so even a sheet left half-done
+ * by a failure is recognisably ours), then number formats before values (so text that looks like a
+ * formula is stored as text), merges, field names and drop-down lists.
+ */
+export function queueSheetContent(context: Excel.RequestContext, ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+  const names = context.workbook.names;
+  names.add(plan.marker, ws.getRange('A1'));
+  const m = planMatrix(plan);
+  const all = ws.getRange(rangeAddress(m.range));
+  all.numberFormat = m.numberFormats;
+  all.values = m.values;
+  for (const merge of plan.merges) ws.getRange(rangeAddress(merge)).merge(false);
+  for (const n of plan.names) names.add(n.name, ws.getRange(cellAddress(n.row, n.col)));
+  if (features.dataValidation) queueListValidations(ws, plan);
+}
+
+function queueListValidations(ws: Excel.Worksheet, plan: SheetPlan): void {
+  const byList = rectanglesBy(plan.listValidations.map((v) => ({ row: v.row, col: v.col, key: v.list.join('\u0000') })));
+  for (const [key, ranges] of byList) {
+    const list = key.split('\u0000');
+    for (const r of ranges) {
+      const validation = ws.getRange(rangeAddress(r)).dataValidation;
+      validation.rule = { list: { inCellDropDown: true, source: list.join(',') } };
+      validation.errorAlert = { showAlert: true, style: 'Stop', title: '输入有误', message: `请从下拉列表选择：${list.join('、')}` };
+    }
+  }
+}
+
+type Attribute = string | number | boolean;
+
+/**
+ * Each look a style may carry, applied to the rectangles of cells that share it. Grouping by look
+ * rather than by style lets one call serve cells of several styles (most cells share a border).
+ */
+const LOOKS: { of: (s: CellStyle) => Attribute | undefined; apply: (f: Excel.RangeFormat, v: Attribute, r: CellRange) => void }[] = [
+  { of: (s) => s.bold, apply: (f, v) => (f.font.bold = v === true) },
+  { of: (s) => s.italic, apply: (f, v) => (f.font.italic = v === true) },
+  { of: (s) => s.size, apply: (f, v) => (f.font.size = Number(v)) },
+  { of: (s) => s.color, apply: (f, v) => (f.font.color = `#${String(v)}`) },
+  { of: (s) => s.fill, apply: (f, v) => (f.fill.color = `#${String(v)}`) },
+  { of: (s) => s.align, apply: (f, v) => (f.horizontalAlignment = ALIGN[v as keyof typeof ALIGN]) },
+  { of: (s) => s.wrap, apply: (f, v) => (f.wrapText = v === true) },
+  { of: (s) => s.border, apply: (f, _v, r) => queueThinBorders(f, r) },
+];
+
+/** Queues the look of a sheet: font, styles, borders, column widths, row heights, panes, tab. */
+export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+  const all = ws.getRange(rangeAddress(planExtent(plan))).format;
+  all.font.name = FONT;
+  all.font.size = FONT_SIZE;
+  all.verticalAlignment = 'Center';
+  const styled = lastWins(plan.cells).flatMap((c) => (c.style ? [{ row: c.row, col: c.col, style: STYLES[c.style] }] : []));
+  for (const look of LOOKS) {
+    const cells = styled.flatMap((c) => {
+      const v = look.of(c.style);
+      return v === undefined || v === false ? [] : [{ row: c.row, col: c.col, key: v }];
+    });
+    for (const [value, ranges] of rectanglesBy(cells)) {
+      for (const r of ranges) look.apply(ws.getRange(rangeAddress(r)).format, value, r);
+    }
+  }
+  plan.columnWidths.forEach((w, i) => {
+    const col = columnLetter(i + 1);
+    ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
+  });
+  for (const [row, points] of Object.entries(plan.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = points;
+  if (features.freezePanes && plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
+  if (features.tabColor && plan.tabColor) ws.tabColor = `#${plan.tabColor}`;
+}
+
+function queueThinBorders(format: Excel.RangeFormat, r: CellRange): void {
+  const edges: BorderEdge[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+  if (r.bottom > r.top) edges.push('InsideHorizontal');
+  if (r.right > r.left) edges.push('InsideVertical');
+  for (const edge of edges) {
+    const border = format.borders.getItem(edge);
+    border.style = 'Continuous';
+    border.weight = 'Thin';
+    border.color = BORDER_COLOR;
+  }
+}
+
+/**
+ * Queues the print setup (ExcelApi 1.9): A4, orientation, margins, header row on every page, page
+ * footer, one page wide. Queue it after everything else: it is the least proven part of a batch.
+ */
+export function queueSheetPrint(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+  if (!features.pageLayout) return;
+  const layout = ws.pageLayout;
+  layout.paperSize = 'A4';
+  layout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
+  layout.centerHorizontally = true;
+  // Inches as in the exceljs adapter (0.4 / 0.5 / 0.3), in points.
+  layout.leftMargin = 28.8;
+  layout.rightMargin = 28.8;
+  layout.topMargin = 36;
+  layout.bottomMargin = 36;
+  layout.headerMargin = 21.6;
+  layout.footerMargin = 21.6;
+  layout.headersFooters.defaultForAllPages.centerFooter = '第 &P 页，共 &N 页';
+  if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
+  // Fit all columns on one page, as many pages tall as needed (what Excel's recorder writes).
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null as unknown as number };
+}
