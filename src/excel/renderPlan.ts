@@ -5,6 +5,8 @@
  * Cells that share a look are drawn as rectangles, so a sheet costs a few hundred calls, not thousands.
  */
 import {
+  BASE_FONT,
+  BORDER_COLOR,
   STYLES,
   cellAddress,
   columnLetter,
@@ -18,9 +20,6 @@ import {
 import type { ExcelFeatures } from './features';
 import { rangeAddress } from './references';
 
-const FONT = '宋体';
-const FONT_SIZE = 11;
-const BORDER_COLOR = '#808080';
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
 
@@ -157,8 +156,8 @@ const LOOKS: { of: (s: CellStyle) => Attribute | undefined; apply: (f: Excel.Ran
 /** Queues the look of a sheet: font, styles, borders, column widths, row heights, panes, tab. */
 export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
   const all = ws.getRange(rangeAddress(planExtent(plan))).format;
-  all.font.name = FONT;
-  all.font.size = FONT_SIZE;
+  all.font.name = BASE_FONT.name;
+  all.font.size = BASE_FONT.size;
   all.verticalAlignment = 'Center';
   const styled = lastWins(plan.cells).flatMap((c) => (c.style ? [{ row: c.row, col: c.col, style: STYLES[c.style] }] : []));
   for (const look of LOOKS) {
@@ -187,7 +186,7 @@ function queueThinBorders(format: Excel.RangeFormat, r: CellRange): void {
     const border = format.borders.getItem(edge);
     border.style = 'Continuous';
     border.weight = 'Thin';
-    border.color = BORDER_COLOR;
+    border.color = `#${BORDER_COLOR}`;
   }
 }
 

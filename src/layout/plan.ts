@@ -39,6 +39,10 @@ export interface CellStyle {
   wrap?: boolean;
 }
 
+/** The font and grid of every sheet we write; both adapters take them from here. */
+export const BASE_FONT = { name: '宋体', size: 11 } as const;
+export const BORDER_COLOR = '808080';
+
 /** The look of each style, as hex colours without '#'. */
 export const STYLES: Record<StyleName, CellStyle> = {
   title: { bold: true, size: 16, align: 'center' },

@@ -5,14 +5,14 @@
 import ExcelJS from 'exceljs';
 import type { CellError, RawValue } from '../engine/types';
 import type { Grid } from '../layout/grid';
-import { MARKERS, STYLES, absoluteRef, SHEET_DATA, SHEET_PROFILE, type PlannedCell, type SheetPlan } from '../layout/plan';
+import { sheetConflictMessage } from '../layout/ownership';
+import { BASE_FONT, BORDER_COLOR, MARKERS, STYLES, absoluteRef, SHEET_DATA, SHEET_PROFILE, type PlannedCell, type SheetPlan } from '../layout/plan';
 
-const FONT = '宋体';
 
 /** Raised when a sheet we would write belongs to the user: nothing is written. */
 export class SheetConflictError extends Error {
   constructor(readonly sheet: string) {
-    super(`工作簿中已有名为“${sheet}”的工作表，且不是本工具生成的。为避免覆盖您的数据，未写入任何内容；请将该表改名后重试。`);
+    super(sheetConflictMessage(sheet));
   }
 }
 
@@ -82,10 +82,10 @@ function argb(hex: string): string {
 
 function applyStyle(cell: ExcelJS.Cell, p: PlannedCell): void {
   const s = p.style ? STYLES[p.style] : {};
-  cell.font = { name: FONT, size: s.size ?? 11, bold: s.bold, italic: s.italic, color: s.color ? { argb: argb(s.color) } : undefined };
+  cell.font = { name: BASE_FONT.name, size: s.size ?? BASE_FONT.size, bold: s.bold, italic: s.italic, color: s.color ? { argb: argb(s.color) } : undefined };
   if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.border) {
-    const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
+    const thin: ExcelJS.Border = { style: 'thin', color: { argb: argb(BORDER_COLOR) } };
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
   }
   cell.alignment = { horizontal: s.align, vertical: 'middle', wrapText: s.wrap };
