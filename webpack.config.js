@@ -16,7 +16,7 @@ const urlProd = withTrailingSlash(process.env.ADDIN_PROD_URL || 'https://jxpj.ex
 const officeJsUrl = process.env.OFFICE_JS_URL || 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** The taskpane's initial scripts, gzipped, must fit here: that is what a slow link waits for. */
-const INITIAL_GZIP_BUDGET = 150 * 1024;
+const INITIAL_GZIP_BUDGET = 110 * 1024;
 /** Raw (minified) size limits for webpack's own performance hints. */
 const MAX_ENTRYPOINT_SIZE = 500 * 1024;
 const MAX_ASSET_SIZE = 500 * 1024;

@@ -37,10 +37,12 @@ async function start(): Promise<void> {
     const { createExcelService } = await import(/* webpackChunkName: "excel" */ '../excel/service');
     return createExcelService();
   });
+  // The dark theme is a chunk of its own: most officers never load it.
+  const theme = officeThemeIsDark() ? (await import(/* webpackChunkName: "dark-theme" */ './darkTheme')).webDarkTheme : undefined;
   const container = document.getElementById('container');
   if (!container) throw new Error('taskpane.html has no #container');
   document.getElementById('boot')?.remove();
-  createRoot(container).render(<App service={service} dark={officeThemeIsDark()} />);
+  createRoot(container).render(<App service={service} theme={theme} />);
 }
 
 start().catch(() => showBootMessage('load-failed'));

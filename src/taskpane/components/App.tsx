@@ -11,8 +11,8 @@ import {
   Title3,
   makeStyles,
   tokens,
-  webDarkTheme,
   webLightTheme,
+  type Theme,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { ACTIONS, describeOutcome, failureOf, type ActionKey, type PaneAction } from '../actions';
@@ -46,11 +46,11 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   service: WorkbookService;
-  /** Follow a dark Office theme. */
-  dark?: boolean;
+  /** The Fluent theme: light unless Office asks for a dark one (see darkTheme.ts). */
+  theme?: Theme;
 }
 
-export function App({ service, dark = false }: AppProps) {
+export function App({ service, theme = webLightTheme }: AppProps) {
   const styles = useStyles();
   const [running, setRunning] = useState<ActionKey | null>(null);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
@@ -86,7 +86,7 @@ export function App({ service, dark = false }: AppProps) {
 
   const busy = running !== null;
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
+    <FluentProvider theme={theme} lang="zh-CN">
       <main className={styles.root} aria-busy={busy}>
         <header className={styles.header}>
           <Title3 as="h1" className={styles.title}>绩效自评助手</Title3>

@@ -1,5 +1,9 @@
-/** Shows a plain message instead of a blank pane when a lazily loaded view fails to load or render. */
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+/**
+ * Shows a plain message instead of a blank pane when a lazily loaded view fails to load or render.
+ * Deliberately plain text (no MessageBar): it is in the first-paint script, and MessageBar would
+ * bring its icon set along.
+ */
+import { Text, tokens } from '@fluentui/react-components';
 import { Component, type ReactNode } from 'react';
 
 interface State {
@@ -16,9 +20,9 @@ export class LoadErrorBoundary extends Component<{ children: ReactNode }, State>
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
     return (
-      <MessageBar intent="error">
-        <MessageBarBody>结果无法显示。请检查网络，然后关闭并重新打开任务窗格。</MessageBarBody>
-      </MessageBar>
+      <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+        结果无法显示。请检查网络，然后关闭并重新打开任务窗格。
+      </Text>
     );
   }
 }
