@@ -124,7 +124,7 @@ test('计算评分 on the seed workbook shows 88.65 / 良 with the four flags, a
     expect(shown[i].severity).toBe(flag.severity);
     expect(shown[i].text).toContain(flag.message);
     expect(shown[i].text).toContain(`依据：${flag.evidence}`);
-    expect(shown[i].text).toContain(`整改措施：${flag.suggestion}`);
+    expect(shown[i].text).toContain(`整改建议：${flag.suggestion}`);
   });
   // As an officer reads them (the figures are the report's).
   [

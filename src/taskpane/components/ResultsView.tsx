@@ -141,24 +141,6 @@ export function ResultsView({ result, onSelectCell }: ResultsViewProps) {
         </dl>
       </section>
 
-      <section className={styles.section} aria-labelledby={ids.indicators}>
-        <Subtitle2 as="h3" id={ids.indicators} className={styles.heading}>
-          三级指标得分
-        </Subtitle2>
-        {groupByLevel1(result.indicators).map(({ level1, indicators }) => (
-          <section key={level1} className={styles.section} aria-label={level1}>
-            <Text as="h4" weight="semibold" className={styles.heading}>
-              {level1}（{subtotal(indicators, (i) => i.score)} / {subtotal(indicators, (i) => i.weight)} 分）
-            </Text>
-            <ul className={styles.list}>
-              {indicators.map((indicator) => (
-                <IndicatorItem key={indicator.id} indicator={indicator} />
-              ))}
-            </ul>
-          </section>
-        ))}
-      </section>
-
       <section className={styles.section} aria-labelledby={ids.flags}>
         <Subtitle2 as="h3" id={ids.flags} className={styles.heading}>
           问题清单（{result.flags.length}）
@@ -177,11 +159,29 @@ export function ResultsView({ result, onSelectCell }: ResultsViewProps) {
                   <Text weight="semibold">{flag.message}</Text>
                 </div>
                 <Caption1 className={styles.reason}>依据：{flag.evidence}</Caption1>
-                <Caption1 className={styles.reason}>整改措施：{flag.suggestion}</Caption1>
+                <Caption1 className={styles.reason}>整改建议：{flag.suggestion}</Caption1>
               </li>
             ))}
           </ul>
         )}
+      </section>
+
+      <section className={styles.section} aria-labelledby={ids.indicators}>
+        <Subtitle2 as="h3" id={ids.indicators} className={styles.heading}>
+          三级指标得分
+        </Subtitle2>
+        {groupByLevel1(result.indicators).map(({ level1, indicators }) => (
+          <section key={level1} className={styles.section} aria-label={level1}>
+            <Text as="h4" weight="semibold" className={styles.heading}>
+              {level1}（{subtotal(indicators, (i) => i.score)} / {subtotal(indicators, (i) => i.weight)} 分）
+            </Text>
+            <ul className={styles.list}>
+              {indicators.map((indicator) => (
+                <IndicatorItem key={indicator.id} indicator={indicator} />
+              ))}
+            </ul>
+          </section>
+        ))}
       </section>
 
       <IssueList title="提示" issues={result.warnings} kind="warning" onSelectCell={onSelectCell} />
