@@ -7,4 +7,5 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
 };
