@@ -3,9 +3,9 @@
 class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
-    process.stderr.write(
-      `\n${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
-    );
+    const line = `${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`;
+    // After Jest's own summary, which its reporters print in this same turn.
+    setTimeout(() => process.stderr.write(`\n${line}\n`), 0);
   }
 }
 module.exports = SummaryReporter;
