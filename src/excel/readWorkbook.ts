@@ -74,17 +74,23 @@ export function sourcesOf(snapshot: WorkbookSnapshot): WorkbookSources {
 export function queueWorkbookRead(
   context: Excel.RequestContext,
   features: ExcelFeatures,
-  { grids }: { grids: boolean },
+  { grids, present }: { grids: boolean; present?: string[] },
 ): () => WorkbookSnapshot {
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/id');
   const names = context.workbook.names;
   // `formula` (ExcelApi 1.7) is the reference as written; `value` gives the address on older hosts.
   names.load(features.namedItemFormula ? 'items/name,items/value,items/formula' : 'items/name,items/value');
-  const dataRange = grids ? worksheets.getItemOrNullObject(SHEET_DATA).getUsedRangeOrNullObject(true) : null;
-  const profileRange = grids ? worksheets.getItemOrNullObject(SHEET_PROFILE).getUsedRangeOrNullObject(true) : null;
-  dataRange?.load('address,values,valueTypes,numberFormat');
-  profileRange?.load('address,values,valueTypes,numberFormat');
+  /** With `present` (sheet names known from an earlier read) only those sheets are asked for, by getItem. */
+  const usedRange = (sheet: string): Excel.Range | null => {
+    if (!grids || (present && !present.includes(sheet))) return null;
+    const ws = present ? worksheets.getItem(sheet) : worksheets.getItemOrNullObject(sheet);
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load('address,values,valueTypes,numberFormat');
+    return range;
+  };
+  const dataRange = usedRange(SHEET_DATA);
+  const profileRange = usedRange(SHEET_PROFILE);
 
   return () => {
     const sheetNames = worksheets.items.map((ws) => ws.name);

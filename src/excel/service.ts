@@ -118,11 +118,23 @@ async function selectCell(address: string): Promise<void> {
   });
 }
 
-/** The one read sync of every action. */
+/**
+ * The one read sync of every action. Office carries a missing sheet through the chained calls as a
+ * null object; should a host reject that chain instead, read again in two steps (names first).
+ */
 async function readWorkbook(context: Excel.RequestContext, features: ExcelFeatures, grids: boolean): Promise<WorkbookSnapshot> {
   const snapshot = queueWorkbookRead(context, features, { grids });
-  await context.sync();
-  return snapshot();
+  try {
+    await context.sync();
+    return snapshot();
+  } catch (error) {
+    if (!grids) throw error;
+    const sheets = queueWorkbookRead(context, features, { grids: false });
+    await context.sync();
+    const retry = queueWorkbookRead(context, features, { grids: true, present: sheets().sheetNames });
+    await context.sync();
+    return retry();
+  }
 }
 
 function failed(message: string): ActionOutcome {

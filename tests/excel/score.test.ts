@@ -158,6 +158,29 @@ describe('bad input is reported with its cell and nothing is written', () => {
     });
   });
 
+  test('a host that rejects calls through a null object still gets that error, reading in two more syncs', async () => {
+    const book = seededWorkbook();
+    book.deleteSheet(book.sheet(SHEET_DATA) as NonNullable<ReturnType<typeof book.sheet>>);
+    book.nullChains = 'throw';
+    const { service } = serviceOver(book);
+
+    expect(await service.score()).toEqual({
+      kind: 'invalid',
+      errors: [{ field: 'sheet', cell: null, message: '找不到工作表“基础数据表”。请先插入标准模板并填写。' }],
+      warnings: [],
+    });
+    expect(book.syncs).toBe(3);
+  });
+
+  test('with such a host and the template present, scoring is unchanged', async () => {
+    const book = seededWorkbook();
+    book.nullChains = 'throw';
+    const { service } = serviceOver(book);
+    const outcome = await service.score();
+    expect(outcome.kind === 'scored' && outcome.result.total).toBe(88.65);
+    expect(book.syncs).toBe(3);
+  });
+
   test('fields still read by label when their defined names are gone, with the cells they came from', async () => {
     const book = seededWorkbook({ ...SEED_VALUES, actual_project: '约30' });
     for (const n of [...book.names]) if (n.sheet.name === SHEET_DATA && n.name !== MARKERS[SHEET_DATA]) book.deleteName(n.name);

@@ -134,6 +134,8 @@ export class FakeWorkbook {
   /** The number of queued calls each sync carried. */
   readonly callsPerSync: number[] = [];
   runs = 0;
+  /** How calls through a null object behave: Office propagates the null object; 'throw' models a host that rejects them. */
+  nullChains: 'propagate' | 'throw' = 'propagate';
   /** Makes the next call with this label fail at sync, e.g. 'Range.merge'. */
   failOn: { label: string; code?: string; message?: string } | null = null;
   private nextId = 1;
@@ -549,6 +551,7 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, () => {
       const ws = this.resolve();
+      if (!ws && this.book.nullChains === 'throw') throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
       const area = ws?.usedArea(valuesOnly);
       return ws && area ? { sheet: ws, area } : null;
     }).trackNullObject();
