@@ -21,6 +21,21 @@ function checkNumbers(where: string, obj: Record<string, unknown>, keys: string[
   }
 }
 
+const MODES = ['proportional', 'steps'];
+const POLICIES = ['full', 'full_if_zero_numerator'];
+
+function checkRule(id: string, rule: Rule): void {
+  const r = rule as unknown as Record<string, unknown>;
+  checkNumbers(`${id}.rule`, r, ['lower', 'upper', 'stepBelow', 'per', 'stepAbove']);
+  if (r.mode !== undefined && !MODES.includes(String(r.mode))) {
+    throw new ProfileJsonError(`指标体系文件：${id}.rule.mode 应为 ${MODES.join(' 或 ')}`);
+  }
+  if (r.ifBaseZero !== undefined && !POLICIES.includes(String(r.ifBaseZero))) {
+    throw new ProfileJsonError(`指标体系文件：${id}.rule.ifBaseZero 应为 ${POLICIES.join(' 或 ')}`);
+  }
+  if (r.mode === 'steps' && r.per === 0) throw new ProfileJsonError(`指标体系文件：${id}.rule.per 不能为0`);
+}
+
 export function profileFromJson(json: unknown): Profile {
   if (typeof json !== 'object' || json === null) throw new ProfileJsonError('指标体系文件应为 JSON 对象');
   const o = json as Overrides;
@@ -33,7 +48,7 @@ export function profileFromJson(json: unknown): Profile {
     if (!x) return d;
     checkNumbers(d.id, x, ['weight']);
     const rule = { ...d.rule, ...(x.rule ?? {}), kind: d.rule.kind } as Rule;
-    checkNumbers(`${d.id}.rule`, rule as unknown as Record<string, unknown>, ['lower', 'upper', 'stepBelow', 'per', 'stepAbove']);
+    checkRule(d.id, rule);
     return { ...d, weight: x.weight ?? d.weight, rule };
   });
   const grades = { ...DEFAULT_PROFILE.grades, ...(o.grades ?? {}) };

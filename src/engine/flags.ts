@@ -172,17 +172,21 @@ export const FLAG_DEFS: FlagDef[] = [
     suggestion:
       '强化绩效目标管理：按“指向明确、细化量化、合理可行”的要求为每个项目编报绩效目标，设置可衡量的数量、质量、时效、成本和效益指标；加强财政绩效知识培训，提升目标设计能力。',
     check(h) {
-      const found: string[] = [];
-      if (h.ctx.inputs.yes.pm_goals_quantified === false) found.push(`“${fieldPhrase('pm_goals_quantified')}”为否`);
-      for (const id of ['goals_initial', 'goals_added']) {
-        const r = h.rate(id);
-        if (r && r.lt(1)) found.push(`${h.outcome(id)?.def.name}：${h.process(id)}`);
-      }
-      if (found.length === 0) return null;
+      const unquantified = h.ctx.inputs.yes.pm_goals_quantified === false;
+      const missing = ['goals_initial', 'goals_added'].filter((id) => h.rate(id)?.lt(1));
+      if (!unquantified && missing.length === 0) return null;
+      const evidence = [
+        ...(unquantified ? [`“${fieldPhrase('pm_goals_quantified')}”为否`] : []),
+        ...missing.map((id) => `${h.outcome(id)?.def.name}：${h.process(id)}`),
+      ];
+      const what = [
+        ...(unquantified ? ['未设置详细、具体、可衡量的绩效目标'] : []),
+        ...(missing.length ? ['部分项目未编报绩效目标'] : []),
+      ];
       return {
         severity: '中',
-        message: '绩效目标不够细化量化：未全面设置详细、具体、可衡量的绩效目标，工作开展缺乏明确方向',
-        evidence: found.join('；'),
+        message: `绩效目标不够细化量化：${what.join('，')}，工作开展缺乏明确方向`,
+        evidence: evidence.join('；'),
       };
     },
   },

@@ -121,6 +121,19 @@ describe('--profile', () => {
     expect(r.total).toBe(88.74);
     expect(r.grade).toBe('中');
   });
+  test.each([
+    [{ indicators: [{ id: 'payment_progress', rule: { per: 0 } }] }, 'payment_progress.rule.per 不能为0'],
+    [{ indicators: [{ id: 'payment_progress', rule: { mode: 'linear' } }] }, 'payment_progress.rule.mode 应为'],
+    [{ indicators: [{ id: 'public_control', rule: { ifBaseZero: 'zero' } }] }, 'public_control.rule.ifBaseZero 应为'],
+    [{ indicators: [{ id: 'staff_control', weight: -3 }] }, 'staff_control.weight 应为不小于0的数值'],
+    [{ grades: { 优: '九十' } }, 'grades.优 应为不小于0的数值'],
+  ])('profile %j is refused: %s', async (json, message) => {
+    const dir = tempDir();
+    const { code, err } = await cli('score', writeJson(dir, 'seed.json', SEED), '--profile', writeJson(dir, 'p.json', json));
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
   test('a bad profile is a usage error', async () => {
     const dir = tempDir();
     const profile = writeJson(dir, 'p.json', { indicators: [{ id: 'nope', weight: 1 }] });

@@ -96,6 +96,20 @@ describe('flags beyond the seed', () => {
     const flags = flagsOf(changes);
     expect(flags[code]?.severity).toBe(severity);
   });
+  test('GOALS_NOT_QUANTIFIED names what is missing: unquantified goals, projects without goals, or both', () => {
+    expect(flagsOf({}).GOALS_NOT_QUANTIFIED.message).toBe(
+      '绩效目标不够细化量化：未设置详细、具体、可衡量的绩效目标，工作开展缺乏明确方向',
+    );
+    const both = flagsOf({ projects_added: 2 }).GOALS_NOT_QUANTIFIED;
+    expect(both.message).toBe('绩效目标不够细化量化：未设置详细、具体、可衡量的绩效目标，部分项目未编报绩效目标，工作开展缺乏明确方向');
+    expect(both.evidence).toBe(
+      '“绩效目标细化量化、可衡量”为否；年中追加项目绩效目标编报：编报绩效目标的项目个数1个÷年中追加项目个数2个=50.00%',
+    );
+    expect(flagsOf({ projects_added: 2, pm_goals_quantified: '是' }).GOALS_NOT_QUANTIFIED.message).toBe(
+      '绩效目标不够细化量化：部分项目未编报绩效目标，工作开展缺乏明确方向',
+    );
+  });
+
   test('execution between 60% and 90% is 中, and no flag above 90%', () => {
     expect(flagsOf({ actual_project: 80, actual_total: 153.88 }).EXECUTION_LOW.severity).toBe('中');
     const high = flagsOf({ actual_project: 130, actual_total: 203.88, pm_goals_quantified: '是' });
