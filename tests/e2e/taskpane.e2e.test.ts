@@ -230,3 +230,36 @@ test('a bad figure (约30 in actual_project) lists 基础数据表!C18 and write
   expectOnlyOwnRequests(pane);
   await pane.close();
 }, 60_000);
+
+test('keyboard only, on a workbook without the template: 载入示例数据 then 计算评分', async () => {
+  const pane = await open('keyboard', { blank: true });
+  const { page } = pane;
+  expect(await page.evaluate(() => window.jxpjE2eBook?.sheetNames())).toEqual(['我的草稿']);
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+  // Tab order: 插入模板, 载入示例数据, 校验, 计算评分.
+  const order: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  expect(order).toEqual(['插入模板', '载入示例数据', '校验', '计算评分']);
+
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await focused()).toBe('载入示例数据');
+  await page.keyboard.press('Enter');
+  await page.getByText('已载入示例数据').waitFor({ timeout: 20_000 });
+  expect(await focused()).toBe('载入示例数据'); // focus stays where the officer was
+
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('计算评分');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '评分结果' }).waitFor({ timeout: 20_000 });
+  expect(await page.locator('main [role="status"]').innerText()).toBe('评分完成：总分 88.65 分，等级 良。');
+  expect(await page.locator('main').getAttribute('aria-busy')).toBe('false');
+  expect(await page.evaluate(() => window.jxpjE2eBook?.sheetNames())).toEqual(['我的草稿', '基础数据表', '指标体系', '评分表', '问题清单']);
+  expectOnlyOwnRequests(pane);
+  await pane.close();
+}, 60_000);

@@ -960,15 +960,20 @@ export const SEED_VALUES: Record<string, PlanValue> = seed;
 
 /**
  * A workbook as an officer would have it: a sheet of their own (我的草稿, with a defined name of
- * theirs), then 基础数据表 filled with `values` and 指标体系, as this product writes them.
+ * theirs), then 基础数据表 filled with `values` and 指标体系, as this product writes them
+ * (`template: false`: only the officer's own sheet, before the template is inserted).
  */
-export function seededWorkbook(values: Record<string, PlanValue> = SEED_VALUES, { profile = true } = {}): FakeWorkbook {
+export function seededWorkbook(
+  values: Record<string, PlanValue> = SEED_VALUES,
+  { profile = true, template = true } = {},
+): FakeWorkbook {
   const book = new FakeWorkbook();
   book.addSheet(FOREIGN_SHEET);
   book.setCell(FOREIGN_SHEET, 'A1', '草稿：三公经费测算');
   book.setCell(FOREIGN_SHEET, 'B2', 123.45, '0.00');
   book.setCell(FOREIGN_SHEET, 'B3', '待核实');
   book.addName('my_total', book.sheet(FOREIGN_SHEET) as FakeSheet, { top: 2, left: 2, bottom: 2, right: 2 });
+  if (!template) return book;
   book.addPlannedSheet(dataSheetPlan(values));
   if (profile) book.addPlannedSheet(profileSheetPlan(DEFAULT_PROFILE));
   return book;

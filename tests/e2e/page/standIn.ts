@@ -17,6 +17,8 @@ import { SEED_VALUES, fakeExcelNamespace, fakeOfficeNamespace, seededWorkbook, t
 export interface E2eSetup {
   /** Fields of the seed to replace in 基础数据表, e.g. { actual_project: '约30' }. */
   seedChanges?: Record<string, PlanValue>;
+  /** A workbook with only the officer's own sheet: no template yet. */
+  blank?: boolean;
 }
 
 interface UlsEndpoint {
@@ -46,7 +48,7 @@ interface PatchableOffice {
 const log: string[] = (window.jxpjE2eLog = []);
 
 const setup = window.jxpjE2eSetup ?? {};
-const book = seededWorkbook({ ...SEED_VALUES, ...setup.seedChanges });
+const book = seededWorkbook({ ...SEED_VALUES, ...setup.seedChanges }, { template: !setup.blank });
 window.jxpjE2eBook = book;
 (window as unknown as { Excel: unknown }).Excel = fakeExcelNamespace(book);
 log.push(`workbook: ${book.sheetNames().join(', ')}`);
