@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   const dist = path.join(ROOT, 'dist');
   if (fs.existsSync(dist)) {
     const html = fs.readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]).filter((s) => !/^https?:/.test(s));
+    // taskpane.html's inline loader lists the first-paint scripts as a JSON array of file names.
+    const list = /\[("[^"\]]+\.js"(?:,"[^"\]]+\.js")*)\]/.exec(html);
+    const scripts = list ? (JSON.parse(`[${list[1]}]`) as string[]) : [];
     let gz = 0;
     for (const s of scripts) gz += zlib.gzipSync(fs.readFileSync(path.join(dist, s.replace(/^\//, '')))).length;
     rows.push([`任务窗格首屏脚本（${scripts.join('、')}），gzip`, `${(gz / 1024).toFixed(1)} KiB`]);

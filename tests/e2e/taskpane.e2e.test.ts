@@ -6,7 +6,7 @@
  *
  * Screenshots: test-output/e2e/taskpane-scored.png, taskpane-invalid.png.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -263,3 +263,14 @@ test('keyboard only, on a workbook without the template: 载入示例数据 then
   expectOnlyOwnRequests(pane);
   await pane.close();
 }, 60_000);
+
+test('the production build holds the manifest (deployment address), the pages and the icons', () => {
+  const app = path.join(outDir, 'app');
+  for (const file of ['manifest.xml', 'taskpane.html', 'commands.html', 'help.html']) expect([file, existsSync(path.join(app, file))]).toEqual([file, true]);
+  expect(readdirSync(path.join(app, 'assets')).sort()).toEqual(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
+  const manifest = readFileSync(path.join(app, 'manifest.xml'), 'utf8');
+  expect(manifest).not.toContain('https://localhost:3000/');
+  expect(manifest).toContain('<SourceLocation DefaultValue="https://jxpj.example.com/taskpane.html"/>');
+  // The pages load office.js from where the build was told (Microsoft's CDN in a real build).
+  expect(readFileSync(path.join(app, 'taskpane.html'), 'utf8')).toMatch(/<script src="?\/office\.js"?>/);
+});
