@@ -1,13 +1,15 @@
 /** The score table and messages as plain Chinese text for a terminal. */
+import { Decimal, fmtPercent } from '../engine/decimal';
 import type { EvaluationResult, InputIssue } from '../engine/types';
 import { textWidth } from '../layout/plan';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - textWidth(s)));
 const padLeft = (s: string, width: number) => ' '.repeat(Math.max(0, width - textWidth(s))) + s;
 
+/** As the reasons print it: half-up on the decimal value, never binary rounding. */
 function pct(v: number | null, rule: string): string {
   if (v === null) return rule === 'checklist' ? '—' : '不涉及';
-  return `${(Math.round(v * 10000) / 100).toFixed(2)}%`;
+  return fmtPercent(new Decimal(v));
 }
 
 export function formatScoreTable(r: EvaluationResult): string {

@@ -6,7 +6,7 @@ import { Decimal, fmtAmount, fmtPercent, fmtPlain, roundHalfUp, sum, toNumber2 }
 import { FIELD_BY_ID, fieldPhrase, fieldUnit } from './fields';
 import { raiseFlags } from './flags';
 import type { IndicatorDef, Profile, RateFormula } from './profile';
-import { scoreBand, scoreChecklist, scoreTiers, type RateOutcome, type Scored } from './rules';
+import { rateOf, scoreBand, scoreChecklist, scoreTiers, type RateOutcome, type Scored } from './rules';
 import type { DepartmentInputs } from './validate';
 import type { EvaluationResult, Grade, IndicatorResult, InputIssue } from './types';
 
@@ -54,7 +54,7 @@ function computeRate(f: RateFormula, inputs: DepartmentInputs): { rate: RateOutc
     ? `（${numTerms}－${f.numeratorMinus.map((id) => term(id, inputs)).join('－')}）`
     : numTerms;
   if (!f.denominator) {
-    return { rate: { kind: 'rate', value: numerator }, process: `${numText}` };
+    return { rate: rateOf(numerator), process: `${numText}` };
   }
   const denominator = total(f.denominator, inputs);
   const denText = f.denominator.map((id) => term(id, inputs)).join('＋');
@@ -70,8 +70,8 @@ function computeRate(f: RateFormula, inputs: DepartmentInputs): { rate: RateOutc
       process: `${denText}，分母为0，无法计算${f.rateWord}`,
     };
   }
-  const value = numerator.dividedBy(denominator);
-  return { rate: { kind: 'rate', value }, process: `${numText}÷${denText}=${fmtPercent(value)}` };
+  const rate = rateOf(numerator, denominator);
+  return { rate, process: `${numText}÷${denText}=${fmtPercent(rate.value)}` };
 }
 
 function evaluateIndicator(def: IndicatorDef, inputs: DepartmentInputs): IndicatorOutcome {

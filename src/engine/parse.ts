@@ -43,14 +43,14 @@ interface NumericText {
   percent: boolean;
 }
 
-/** Numeric text after normalisation, or null when it is not a number. */
-export function parseNumericText(text: string): NumericText | null {
+/** Numeric text after normalisation, or null when it is not a number. A 万元/万 unit only where `amount`. */
+export function parseNumericText(text: string, amount = false): NumericText | null {
   let s = toHalfWidth(text).trim().replace(/\s+/g, '');
   let percent = false;
   if (s.endsWith('%')) {
     percent = true;
     s = s.slice(0, -1);
-  } else {
+  } else if (amount) {
     s = s.replace(/(万元|万)$/, '');
   }
   // Thousands separators only between digit groups of three.
@@ -94,7 +94,7 @@ function parseNumber(kind: FieldKind, v: string | number | boolean): ParseOutcom
   } else if (typeof v === 'boolean') {
     return { ok: false, message: `应为数值，实为逻辑值 ${v ? 'TRUE' : 'FALSE'}` };
   } else {
-    const t = parseNumericText(v);
+    const t = parseNumericText(v, kind === 'amount');
     if (!t) return { ok: false, message: `应为数值，实为文字“${v}”` };
     if (t.percent && kind !== 'percent' && kind !== 'ratio') return { ok: false, message: `应为数值，不应带百分号（“${v}”）` };
     n = t.percent ? t.value.dividedBy(100) : t.value;

@@ -11,10 +11,19 @@ export interface Scored {
   reason: string;
 }
 
-/** A rate, or why there is none (its denominator is 0). */
+/**
+ * A rate as the exact fraction num/den (den > 0), with its value for display; or why there is none
+ * (its denominator is 0). Scores divide once, at the end, so a score whose exact value ends in 5 at
+ * the third decimal (3×13÷120 = 0.325) is never cut to 0.32499… by an earlier division.
+ */
 export type RateOutcome =
-  | { kind: 'rate'; value: Decimal }
+  | { kind: 'rate'; num: Decimal; den: Decimal; value: Decimal }
   | { kind: 'baseZero'; numeratorZero: boolean; denominatorLabel: string; numeratorLabel: string };
+
+/** A rate outcome for the fraction num/den (den must not be 0). */
+export function rateOf(num: Decimal, den: Decimal = new Decimal(1)): Extract<RateOutcome, { kind: 'rate' }> {
+  return { kind: 'rate', num, den, value: num.dividedBy(den) };
+}
 
 const pts = (x: Decimal) => fmtPlain(x);
 const clampZero = (x: Decimal) => (x.isNegative() ? ZERO : x);
@@ -35,18 +44,19 @@ function scoreBaseZero(
 
 export function scoreBand(weight: Decimal, rule: BandRule, r: RateOutcome, word: string): Scored {
   if (r.kind === 'baseZero') return scoreBaseZero(weight, rule.ifBaseZero, r);
-  const rate = r.value;
+  const { num, den, value: rate } = r;
   const lower = rule.lower === undefined ? undefined : new Decimal(rule.lower);
   const upper = rule.upper === undefined ? undefined : new Decimal(rule.upper);
   const head = `${word}${fmtPercent(rate)}`;
 
-  if (lower && rate.lt(lower)) {
+  // rate < L ⇔ num < L×den, compared without dividing.
+  if (lower && num.lt(lower.times(den))) {
     const L = fmtPercentShort(lower);
     if (rule.mode === 'steps') {
       const per = new Decimal(rule.per ?? 10);
       const step = new Decimal(rule.stepBelow ?? 1);
       const gap = lower.minus(rate).times(HUNDRED);
-      const steps = gap.dividedBy(per).floor();
+      const steps = lower.times(den).minus(num).times(HUNDRED).dividedBy(per.times(den)).floor();
       const deduct = step.times(steps);
       const score = clampZero(weight.minus(deduct));
       return {
@@ -57,15 +67,17 @@ export function scoreBand(weight: Decimal, rule: BandRule, r: RateOutcome, word:
           (weight.lt(deduct) ? '（不足0分按0分计）' : ''),
       };
     }
+    // A 0% lower bound only a negative rate falls below: no proportion to take, so no deduction.
     if (lower.isZero()) return { score: weight, reason: `${head}，得满分${pts(weight)}` };
-    const score = weight.times(rate).dividedBy(lower);
+    const score = weight.times(num).dividedBy(den.times(lower));
     return { score, reason: `${head}，低于${L}，得分=${pts(weight)}×${fmtPercent(rate)}÷${L}=${pts(roundHalfUp(score))}` };
   }
 
-  if (upper && rate.gt(upper)) {
+  if (upper && num.gt(upper.times(den))) {
     const over = rate.minus(upper).times(HUNDRED);
     const step = new Decimal(rule.stepAbove ?? 0);
-    const raw = weight.minus(step.times(over));
+    // w − step×(num/den − U)×100, over one division.
+    const raw = weight.times(den).minus(step.times(HUNDRED).times(num.minus(upper.times(den)))).dividedBy(den);
     const score = clampZero(raw);
     return {
       score,
@@ -86,12 +98,11 @@ export function scoreBand(weight: Decimal, rule: BandRule, r: RateOutcome, word:
 
 export function scoreTiers(weight: Decimal, rule: TiersRule, r: RateOutcome, word: string): Scored {
   if (r.kind === 'baseZero') return scoreBaseZero(weight, rule.ifBaseZero, r);
-  const rate = r.value;
-  const head = `${word}${fmtPercent(rate)}`;
+  const head = `${word}${fmtPercent(r.value)}`;
   const tiers = [...rule.tiers].sort((a, b) => b.min - a.min);
   for (const tier of tiers) {
     const min = new Decimal(tier.min);
-    if (rate.gte(min)) {
+    if (r.num.gte(min.times(r.den))) {
       const share = new Decimal(tier.share);
       const score = weight.times(share);
       const full = score.eq(weight);

@@ -139,7 +139,12 @@ function crossChecks(
       );
     } else if (!increase.isPositive() || increase.isZero()) {
       if (!excluded.isZero()) {
-        warnings.push(named(def('adjustment_excluded'), `预算未增加（调整后合计${fmtAmount(adjustedTotal)}万元不高于年初合计${fmtAmount(initialTotal)}万元），此数不参与计算`));
+        warnings.push(
+          named(
+            def('adjustment_excluded'),
+            `预算未增加（调整后合计${fmtAmount(adjustedTotal)}万元不高于年初合计${fmtAmount(initialTotal)}万元），却填写了${fmtAmount(excluded)}万元，请核对；预算调整率仍按公式扣除此数`,
+          ),
+        );
       }
     }
   }

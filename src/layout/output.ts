@@ -2,6 +2,7 @@
  * The output sheets: 评分表 (score table, print-ready on A4 landscape) and 问题清单 (issue list),
  * as plans built from an evaluation result.
  */
+import { Decimal, ZERO } from '../engine/decimal';
 import type { GradeBounds } from '../engine/profile';
 import type { EvaluationResult, IssueFlag } from '../engine/types';
 import { PlanBuilder, SHEET_ISSUES, SHEET_SCORES, fitRowHeight, type SheetPlan, type StyleName } from './plan';
@@ -53,9 +54,9 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
   for (const [s, e] of runs(list, (x) => `${x.level1}/${x.level2}`)) b.merged(first + s, 2, 2, list[s].level2, 'group', { bottom: first + e });
 
   const totalRow = first + list.length;
-  const weightSum = list.reduce((a, x) => a + x.weight, 0);
+  const weightSum = list.reduce((a, x) => a.plus(x.weight), ZERO).toNumber();
   b.merged(totalRow, 1, 3, '总分', 'total');
-  b.set(totalRow, 4, Number(weightSum.toFixed(2)), 'total', '0.##');
+  b.set(totalRow, 4, weightSum, 'total', '0.##');
   b.set(totalRow, 5, null, 'total');
   b.set(totalRow, 6, result.total, 'totalNumber', '0.00');
   b.merged(totalRow, 7, last, `一级指标得分：${level1Subtotals(result)}`, 'total');
@@ -88,14 +89,12 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
 }
 
 function level1Subtotals(result: EvaluationResult): string {
-  const sums = new Map<string, { score: number; weight: number }>();
+  const sums = new Map<string, { score: Decimal; weight: Decimal }>();
   for (const ind of result.indicators) {
-    const s = sums.get(ind.level1) ?? { score: 0, weight: 0 };
-    s.score = Math.round((s.score + ind.score) * 100) / 100;
-    s.weight += ind.weight;
-    sums.set(ind.level1, s);
+    const s = sums.get(ind.level1) ?? { score: ZERO, weight: ZERO };
+    sums.set(ind.level1, { score: s.score.plus(ind.score), weight: s.weight.plus(ind.weight) });
   }
-  return [...sums].map(([k, s]) => `${k} ${s.score.toFixed(2)}/${s.weight}`).join('；');
+  return [...sums].map(([k, s]) => `${k} ${s.score.toFixed(2)}/${s.weight.toString()}`).join('；');
 }
 
 export function issueSheetPlan(result: EvaluationResult): SheetPlan {

@@ -67,6 +67,8 @@ describe('value normalisation', () => {
     ['yesno', '可能', '应填“是”或“否”，实为“可能”'],
     ['amount', true, '逻辑值'],
     ['amount', '1,23.4', '应为数值'],
+    ['count', '11万', '应为数值，实为文字“11万”'],
+    ['percent', '0.95万', '应为数值，实为文字“0.95万”'],
   ])('%s %p is rejected: %s', (kind, raw, message) => {
     expect(bad(kind, raw)).toContain(message);
   });

@@ -1,8 +1,9 @@
 import { Decimal, roundHalfUp, toNumber2 } from '../../src/engine/decimal';
 import type { BandRule, ChecklistRule, TiersRule } from '../../src/engine/profile';
-import { scoreBand, scoreChecklist, scoreTiers, type RateOutcome } from '../../src/engine/rules';
+import { rateOf, scoreBand, scoreChecklist, scoreTiers, type RateOutcome } from '../../src/engine/rules';
 
-const rate = (v: string): RateOutcome => ({ kind: 'rate', value: new Decimal(v) });
+const rate = (v: string): RateOutcome => rateOf(new Decimal(v));
+const fraction = (num: string, den: string): RateOutcome => rateOf(new Decimal(num), new Decimal(den));
 const zero = (numeratorZero: boolean): RateOutcome => ({
   kind: 'baseZero', numeratorZero, denominatorLabel: '预算数', numeratorLabel: '决算数',
 });
@@ -148,5 +149,32 @@ describe('rounding half-up on the exact decimal value, like Excel ROUND', () => 
     const rule: BandRule = { kind: 'band', lower: 1, mode: 'proportional' };
     expect(score(scoreBand(w('6.7'), rule, rate('0.15'), '覆盖率'))).toBe(1.01);
     expect(Math.round(6.7 * 0.15 * 100) / 100).toBe(1); // what naive floating point gives
+  });
+});
+
+describe('scores whose exact value ends in 5 at the third decimal, from rates that do not terminate', () => {
+  test.each<[string, number, BandRule, RateOutcome, number]>([
+    // 3 × 13/120 ÷ 100% = 0.325 exactly; 13/120 = 0.108333… never terminates
+    ['编报率 13 of 120 projects', 3, { kind: 'band', lower: 1, mode: 'proportional' }, fraction('13', '120'), 0.33],
+    // 6 − 0.6 × (120.05/120 − 1) × 100 = 5.975 exactly
+    ['公用经费 120.05 of 120', 6, { kind: 'band', upper: 1, mode: 'proportional', stepAbove: 0.6 }, fraction('120.05', '120'), 5.98],
+    // 3 − 0.3 × (6001/6000 − 1) × 100 = 2.995 exactly
+    ['在职 6001 of 6000 编制', 3, { kind: 'band', upper: 1, mode: 'proportional', stepAbove: 0.3 }, fraction('6001', '6000'), 3],
+    // 8 × (0.95×7/3 … ) : 7 × (19/60) ÷ 95% = 2.333… (no edge), kept as a control
+    ['完成率 19 of 60', 7, { kind: 'band', lower: 0.95, mode: 'proportional' }, fraction('19', '60'), 2.33],
+  ])('%s scores %s', (_name, weight, rule, r, expected) => {
+    expect(score(scoreBand(w(weight), rule, r, '比率'))).toBe(expected);
+  });
+  test('a step edge reached exactly by a fraction counts as a full step', () => {
+    // 95% − 17/20 = 10 points exactly: one full step of 10
+    const rule: BandRule = { kind: 'band', lower: 0.95, mode: 'steps', stepBelow: 1, per: 10 };
+    expect(score(scoreBand(w(6), rule, fraction('17', '20'), '支付进度率'))).toBe(5);
+    // 95% − 2/3 = 28.33 points: two full steps
+    expect(score(scoreBand(w(6), rule, fraction('2', '3'), '支付进度率'))).toBe(4);
+  });
+  test('tiers compare the fraction itself: 9 of 10 reaches the 90% tier', () => {
+    const rule: TiersRule = { kind: 'tiers', tiers: [{ min: 0.9, share: 1 }, { min: 0.8, share: 0.8 }] };
+    expect(score(scoreTiers(w(5), rule, fraction('9', '10'), '安排率'))).toBe(5);
+    expect(score(scoreTiers(w(5), rule, fraction('8.99', '10'), '安排率'))).toBe(4);
   });
 });

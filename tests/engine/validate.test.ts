@@ -66,6 +66,15 @@ describe('validation: every bad input is an error naming its field', () => {
     expect(out.result.warnings[0].message).toContain('超过两位小数');
   });
 
+  test('excluded additions with no budget increase: a warning that says the formula still subtracts them', () => {
+    const out = scoreDepartment({ values: seedWith({ budget_initial_basic: 250, adjustment_excluded: 10 }) });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    expect(out.result.warnings.map((w) => w.message)).toEqual([
+      '不计入预算调整的追加数（上级配套资金、一次性补助、增人增资等）：预算未增加（调整后合计209.38万元不高于年初合计250.00万元），却填写了10.00万元，请核对；预算调整率仍按公式扣除此数',
+    ]);
+    expect(out.result.metrics.budget_adjustment_rate).toBe(-0.20248); // exact; floats give -0.20248000000000002
+  });
+
   test('unknown JSON keys are warned about', () => {
     const out = scoreDepartment({ values: seedWith({ dept_nmae: 'x' }) });
     expect(out.ok && out.result.warnings.map((w) => w.field)).toEqual(['dept_nmae']);
