@@ -210,5 +210,5 @@ export function queueSheetPrint(ws: Excel.Worksheet, plan: SheetPlan, features: 
   layout.headersFooters.defaultForAllPages.centerFooter = '第 &P 页，共 &N 页';
   if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
   // Fit all columns on one page, as many pages tall as needed (what Excel's recorder writes).
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null as unknown as number };
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: plan.print.onePage ? 1 : 0, scale: null as unknown as number };
 }

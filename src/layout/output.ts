@@ -83,7 +83,7 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
   });
 
   b.plan.freezeRows = 3;
-  b.plan.print = { landscape: true, titleRows: [3, 3] };
+  b.plan.print = { landscape: true, titleRows: [3, 3], onePage: true };
   b.plan.tabColor = '4472C4';
   return b.plan;
 }

@@ -99,7 +99,8 @@ export interface SheetPlan {
   listValidations: { row: number; col: number; list: string[] }[];
   /** Rows to freeze at the top (the header). */
   freezeRows: number;
-  print: { landscape: boolean; titleRows?: [number, number] };
+  /** A4; one page wide, and with `onePage` one page tall too (the score table prints on one sheet). */
+  print: { landscape: boolean; titleRows?: [number, number]; onePage?: boolean };
   /** Tab colour, hex without '#'. */
   tabColor?: string;
 }

@@ -112,7 +112,7 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
     row++;
   }
   b.plan.freezeRows = 3;
-  b.plan.print = { landscape: true, titleRows: [3, 3] };
+  b.plan.print = { landscape: true, titleRows: [3, 3], onePage: true };
   b.plan.tabColor = '70AD47';
   return b.plan;
 }

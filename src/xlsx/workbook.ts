@@ -102,7 +102,7 @@ export function renderPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Works
       orientation: plan.print.landscape ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: plan.print.onePage ? 1 : 0,
       horizontalCentered: true,
       printTitlesRow: plan.print.titleRows ? `${plan.print.titleRows[0]}:${plan.print.titleRows[1]}` : undefined,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
