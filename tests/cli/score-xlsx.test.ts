@@ -80,7 +80,7 @@ describe('template → filled → score on .xlsx', () => {
     expect([scores.getCell('A23').value, scores.getCell('D23').value]).toEqual(['评价等级', '良']);
     expect(scores.getCell('A4').isMerged).toBe(true);
     expect(scores.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-    expect(scores.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
+    expect(scores.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 1 });
     const issues = wb.getWorksheet('问题清单') as ExcelJS.Worksheet;
     expect([4, 5, 6, 7].map((r) => issues.getCell(r, 6).value)).toEqual(EXPECTED.flags);
     expect(issues.getCell('C4').value).toBe('高');

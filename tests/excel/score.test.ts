@@ -60,7 +60,7 @@ describe('计算评分 on the seed case', () => {
     expect(scores?.tabColor).toBe('#4472C4');
     expect(scores?.columnWidths.get(8)).toBe((52 * 7 + 5) * 0.75);
     expect(scores?.rowHeights.get(1)).toBe(30);
-    expect(scores?.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$3:$3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(scores?.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', printTitleRows: '$3:$3', zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
   });
 
   test('leaves the officer’s own sheet, 基础数据表 and their defined name untouched', async () => {
