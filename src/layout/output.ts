@@ -35,10 +35,12 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
 
   const first = 4;
   const list = result.indicators;
+  // Rows of the indicators a problem points at are highlighted, so the table leads to 问题清单.
+  const flagged = new Set(result.flags.flatMap((f) => f.indicators));
   list.forEach((ind, i) => {
     const row = first + i;
     const value = ind.value ?? (ind.rule === 'checklist' ? '—' : '不涉及');
-    b.set(row, 3, ind.name, 'text');
+    b.set(row, 3, ind.name, flagged.has(ind.id) ? 'flagged' : 'text');
     b.set(row, 4, ind.weight, 'number', '0.##');
     b.set(row, 5, value, typeof value === 'number' ? 'percent' : 'center', typeof value === 'number' ? '0.00%' : undefined);
     b.set(row, 6, ind.score, ind.score < ind.weight ? 'scoreLost' : 'scoreFull', '0.00');

@@ -21,6 +21,7 @@ export type StyleName =
   | 'percent'
   | 'scoreFull'
   | 'scoreLost'
+  | 'flagged'
   | 'total'
   | 'totalNumber'
   | 'grade'
@@ -60,6 +61,8 @@ export const STYLES: Record<StyleName, CellStyle> = {
   percent: { border: true, align: 'center' },
   scoreFull: { border: true, align: 'center' },
   scoreLost: { border: true, align: 'center', bold: true, color: 'C00000', fill: 'FCE4D6' },
+  /** The name of an indicator a problem in 问题清单 refers to. */
+  flagged: { border: true, wrap: true, bold: true, color: 'C00000', fill: 'FCE4D6' },
   total: { bold: true, fill: 'F2F2F2', border: true, align: 'center' },
   totalNumber: { bold: true, size: 12, fill: 'F2F2F2', border: true, align: 'center' },
   grade: { bold: true, size: 14, fill: 'F2F2F2', border: true, align: 'center' },

@@ -79,6 +79,11 @@ describe('template → filled → score on .xlsx', () => {
     expect([scores.getCell('A22').value, scores.getCell('F22').value]).toEqual(['总分', 88.65]);
     expect([scores.getCell('A23').value, scores.getCell('D23').value]).toEqual(['评价等级', '良']);
     expect(scores.getCell('A4').isMerged).toBe(true);
+    // The indicators the four problems point at are highlighted; the others are not.
+    const highlighted = Array.from({ length: 18 }, (_, i) => 4 + i)
+      .filter((r) => (scores.getCell(r, 3).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFFCE4D6')
+      .map((r) => scores.getCell(r, 3).value);
+    expect(highlighted).toEqual(['年初项目绩效目标编报', '年中追加项目绩效目标编报', '基本支出预算完成率', '项目支出预算完成率', '支付进度率', '财政预算绩效管理']);
     expect(scores.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(scores.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 1 });
     const issues = wb.getWorksheet('问题清单') as ExcelJS.Worksheet;
