@@ -13,12 +13,15 @@ import { dataSheetPlan } from '../layout/template';
 import { finish, outputPlans, scoreWorkbookSources, type WorkflowOutcome } from '../layout/workflow';
 import { SheetConflictError, loadWorkbook, newWorkbook, readTemplateSources, renderPlan, replaceSheets } from '../xlsx/workbook';
 import type ExcelJS from 'exceljs';
-import { formatErrors, formatScoreTable } from './format';
+import { collectInputs, progressLine, scoreAll, summaryJson, summaryWorkbook } from './batch';
+import { formatErrors, formatScoreTable, issueLine } from './format';
 import { ProfileJsonError, profileFromJson } from './profileJson';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Redraws a progress line in place (a terminal only); absent where output is not a terminal. */
+  progress?(line: string): void;
 }
 
 export const USAGE = `绩效自评助手 命令行（jxpj）
@@ -28,6 +31,8 @@ export const USAGE = `绩效自评助手 命令行（jxpj）
       校验并评分一个部门，打印评分表；--out 写出含“评分表”“问题清单”的工作簿副本；--json 只输出 JSON。
   jxpj template [--out 模板.xlsx]
       写出空白标准模板（基础数据表、指标体系）。
+  jxpj batch <文件或文件夹>… --out 汇总.xlsx [--json] [--profile 指标体系.json]
+      逐个评分（文件夹中查找 .xlsx 和 .json），按总分排名写出汇总工作簿；未通过校验的文件单列，其余照常评分。
 
 退出码：0 成功；1 输入校验未通过（不写任何文件）；2 用法或读写错误。`;
 
@@ -124,6 +129,39 @@ async function commandScore(args: Args, io: Io): Promise<number> {
   return 0;
 }
 
+async function commandBatch(args: Args, io: Io): Promise<number> {
+  if (args.positional.length === 0) throw new UsageError('batch 需要至少一个文件或文件夹');
+  if (!args.out) throw new UsageError('batch 需要 --out 汇总.xlsx');
+  const profile = args.profile ? profileFromJson(JSON.parse(await fs.readFile(args.profile, 'utf8'))) : undefined;
+  const files = await collectInputs(args.positional, [args.out, ...(args.profile ? [args.profile] : [])]);
+  if (files.length === 0) throw new UsageError('没有找到 .xlsx 或 .json 文件');
+  const batch = await scoreAll(
+    files,
+    async (file) => {
+      try {
+        const { outcome } = await scoreFile(file, profile);
+        return outcome.ok ? { ok: true, scored: { file, result: outcome.result }, profile: outcome.profile } : { ok: false, errors: outcome.errors };
+      } catch (e) {
+        const message = e instanceof SyntaxError ? `JSON 格式有误：${e.message}` : `无法读取：${(e as Error).message}`;
+        return { ok: false, errors: [{ field: 'file', cell: null, message }] };
+      }
+    },
+    (done, file) => io.progress?.(progressLine(done, files.length, file)),
+  );
+  await writeWorkbookAtomically(summaryWorkbook(batch), args.out);
+  if (args.json) {
+    io.out(JSON.stringify(summaryJson(batch), null, 2));
+    return 0;
+  }
+  const { departments, grades } = summaryJson(batch);
+  io.out(`共 ${files.length} 个文件：评分 ${batch.scored.length} 个，未通过校验 ${batch.failed.length} 个。`);
+  for (const d of departments) io.out(`  ${String(d.rank).padStart(3)}. ${d.total.toFixed(2).padStart(6)} ${d.grade}  ${d.department}（${d.year}）  ${d.file}`);
+  io.out(`等级分布：优 ${grades.优}，良 ${grades.良}，中 ${grades.中}，差 ${grades.差}`);
+  for (const f of batch.failed) io.out(`未通过校验（未参加排名）：${f.file}\n${f.errors.map((e) => `  - ${issueLine(e)}`).join('\n')}`);
+  io.out(`已写出汇总：${args.out}`);
+  return 0;
+}
+
 async function commandTemplate(args: Args, io: Io): Promise<number> {
   const out = args.out ?? '绩效自评基础数据模板.xlsx';
   await writeWorkbookAtomically(templateWorkbook(), out);
@@ -139,6 +177,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await commandScore(args, io);
       case 'template':
         return await commandTemplate(args, io);
+      case 'batch':
+        return await commandBatch(args, io);
       case '':
       case 'help':
       case '--help':
