@@ -40,25 +40,31 @@ function displayPath(absolute: string): string {
 export interface BatchResult {
   scored: ScoredFile[];
   failed: FailedFile[];
+  /** Summary workbooks of earlier runs found among the inputs: not departments, so left out. */
+  skipped: string[];
   profile: Profile;
 }
 
-export type ScoreOne = (file: string) => Promise<{ ok: true; scored: ScoredFile; profile: Profile } | { ok: false; errors: InputIssue[] }>;
+export type ScoreOne = (
+  file: string,
+) => Promise<{ ok: true; scored: ScoredFile; profile: Profile } | { ok: false; errors: InputIssue[] } | { ok: 'skip' }>;
 
 export async function scoreAll(files: string[], scoreOne: ScoreOne, progress: (done: number, file: string) => void): Promise<BatchResult> {
   const scored: ScoredFile[] = [];
   const failed: FailedFile[] = [];
+  const skipped: string[] = [];
   let profile: Profile = DEFAULT_PROFILE;
   for (const [i, file] of files.entries()) {
     progress(i, file);
     const out = await scoreOne(file);
-    if (out.ok) {
+    if (out.ok === 'skip') skipped.push(file);
+    else if (out.ok) {
       scored.push(out.scored);
       profile = out.profile;
     } else failed.push({ file, errors: out.errors });
   }
   progress(files.length, '');
-  return { scored, failed, profile };
+  return { scored, failed, skipped, profile };
 }
 
 export function summaryWorkbook(batch: BatchResult) {
@@ -82,6 +88,7 @@ export function summaryJson(batch: BatchResult) {
     })),
     grades: gradeCounts(batch.scored),
     failed: batch.failed,
+    skipped: batch.skipped,
   };
 }
 

@@ -11,7 +11,7 @@ import type { PlanValue } from '../layout/plan';
 import { profileSheetPlan } from '../layout/profileSheet';
 import { dataSheetPlan } from '../layout/template';
 import { finish, outputPlans, scoreWorkbookSources, type WorkflowOutcome } from '../layout/workflow';
-import { SheetConflictError, loadWorkbook, newWorkbook, readTemplateSources, renderPlan, replaceSheets } from '../xlsx/workbook';
+import { SheetConflictError, isSummaryWorkbook, loadWorkbook, newWorkbook, readTemplateSources, renderPlan, replaceSheets } from '../xlsx/workbook';
 import type ExcelJS from 'exceljs';
 import { collectInputs, progressLine, scoreAll, summaryJson, summaryWorkbook } from './batch';
 import { formatErrors, formatScoreTable, issueLine } from './format';
@@ -139,7 +139,8 @@ async function commandBatch(args: Args, io: Io): Promise<number> {
     files,
     async (file) => {
       try {
-        const { outcome } = await scoreFile(file, profile);
+        const { outcome, workbook } = await scoreFile(file, profile);
+        if (!outcome.ok && file.toLowerCase().endsWith('.xlsx') && isSummaryWorkbook(workbook())) return { ok: 'skip' };
         return outcome.ok ? { ok: true, scored: { file, result: outcome.result }, profile: outcome.profile } : { ok: false, errors: outcome.errors };
       } catch (e) {
         const message = e instanceof SyntaxError ? `JSON 格式有误：${e.message}` : `无法读取：${(e as Error).message}`;
@@ -154,7 +155,8 @@ async function commandBatch(args: Args, io: Io): Promise<number> {
     return 0;
   }
   const { departments, grades } = summaryJson(batch);
-  io.out(`共 ${files.length} 个文件：评分 ${batch.scored.length} 个，未通过校验 ${batch.failed.length} 个。`);
+  const skipped = batch.skipped.length ? `，跳过以前的汇总文件 ${batch.skipped.length} 个` : '';
+  io.out(`共 ${files.length} 个文件：评分 ${batch.scored.length} 个，未通过校验 ${batch.failed.length} 个${skipped}。`);
   for (const d of departments) io.out(`  ${String(d.rank).padStart(3)}. ${d.total.toFixed(2).padStart(6)} ${d.grade}  ${d.department}（${d.year}）  ${d.file}`);
   io.out(`等级分布：优 ${grades.优}，良 ${grades.良}，中 ${grades.中}，差 ${grades.差}`);
   for (const f of batch.failed) io.out(`未通过校验（未参加排名）：${f.file}\n${f.errors.map((e) => `  - ${issueLine(e)}`).join('\n')}`);

@@ -113,11 +113,17 @@ export const SHEET_PROFILE = '指标体系';
 export const SHEET_SCORES = '评分表';
 export const SHEET_ISSUES = '问题清单';
 
+/** The batch summary workbook's sheets. */
+export const SHEET_SUMMARY = '汇总';
+export const SHEET_FAILED = '未通过校验';
+
 export const MARKERS = {
   [SHEET_DATA]: '_jxpj_data',
   [SHEET_PROFILE]: '_jxpj_profile',
   [SHEET_SCORES]: '_jxpj_scores',
   [SHEET_ISSUES]: '_jxpj_issues',
+  [SHEET_SUMMARY]: '_jxpj_summary',
+  [SHEET_FAILED]: '_jxpj_failed',
 } as const;
 
 /** Text that Excel would take for a formula if typed: written as text, never as a formula. */
@@ -177,10 +183,10 @@ export function fitRowHeight(texts: { text: string; width: number }[], lineHeigh
 export class PlanBuilder {
   readonly plan: SheetPlan;
 
-  constructor(name: string, columnWidths: number[]) {
+  constructor(name: keyof typeof MARKERS, columnWidths: number[]) {
     this.plan = {
       name,
-      marker: MARKERS[name as keyof typeof MARKERS] ?? `_jxpj_${name}`,
+      marker: MARKERS[name],
       columnWidths,
       rowHeights: {},
       cells: [],

@@ -4,10 +4,8 @@
  */
 import type { Profile } from '../engine/profile';
 import type { EvaluationResult, Grade, InputIssue } from '../engine/types';
-import { PlanBuilder, fitRowHeight, type SheetPlan } from './plan';
+import { PlanBuilder, SHEET_FAILED, SHEET_SUMMARY, fitRowHeight, type SheetPlan } from './plan';
 
-export const SHEET_SUMMARY = '汇总';
-export const SHEET_FAILED = '未通过校验';
 
 export interface ScoredFile {
   file: string;

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { CellError, RawValue } from '../engine/types';
 import type { Grid } from '../layout/grid';
 import { sheetConflictMessage } from '../layout/ownership';
-import { BASE_FONT, BORDER_COLOR, MARKERS, STYLES, absoluteRef, SHEET_DATA, SHEET_PROFILE, type PlannedCell, type SheetPlan } from '../layout/plan';
+import { BASE_FONT, BORDER_COLOR, MARKERS, SHEET_SUMMARY, STYLES, absoluteRef, SHEET_DATA, SHEET_PROFILE, type PlannedCell, type SheetPlan } from '../layout/plan';
 
 
 /** Raised when a sheet we would write belongs to the user: nothing is written. */
@@ -39,6 +39,11 @@ export function isOurSheet(wb: ExcelJS.Workbook, sheetName: string): boolean {
   const marker = MARKERS[sheetName as keyof typeof MARKERS];
   const where = marker ? definedNames(wb).get(marker) : undefined;
   return where?.sheetName === sheetName;
+}
+
+/** A summary workbook written by `batch` (its 汇总 sheet carries our marker). */
+export function isSummaryWorkbook(wb: ExcelJS.Workbook): boolean {
+  return isOurSheet(wb, SHEET_SUMMARY);
 }
 
 function removeName(wb: ExcelJS.Workbook, name: string): void {

@@ -60,6 +60,17 @@ describe('batch', () => {
     expect([failed.getCell('B4').value, failed.getCell('D4').value]).toEqual(['actual_project', '决算支出·项目支出：应为数值，实为文字“约30”']);
   });
 
+  test('a summary left by an earlier run in the same folder is skipped, not listed as a failure', async () => {
+    const dir = bureauFolder();
+    expect((await cli('batch', dir, '--out', path.join(dir, '上次汇总.xlsx'))).code).toBe(0);
+    const { code, out } = await cli('batch', dir, '--out', path.join(dir, '本次汇总.xlsx'), '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect(summary.skipped.map((f: string) => path.basename(f))).toEqual(['上次汇总.xlsx']);
+    expect(summary.departments).toHaveLength(3);
+    expect(summary.failed).toHaveLength(2);
+  });
+
   test('a workbook that fails validation is listed with its cell', async () => {
     const dir = tempDir();
     const wb = new ExcelJS.Workbook();
