@@ -26,8 +26,12 @@ export interface WorkbookSnapshot {
   profile: Grid | null;
 }
 
+/** The general format under the names Excel gives it in other languages (German “Standard” has a d). */
+const GENERAL_FORMATS = new Set(['general', 'standard', 'g/通用格式', '常规', 'g/標準']);
+
 /** A date or time format: y, m, d, h or s outside quoted text, [colour]/[$-804] blocks and escapes. */
 export function isDateFormat(numberFormat: string): boolean {
+  if (GENERAL_FORMATS.has(numberFormat.trim().toLowerCase())) return false;
   return /[dmyhs]/i.test(numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 }
 

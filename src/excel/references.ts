@@ -1,5 +1,5 @@
 /**
- * A1 references as Office.js hands them out and takes them: `基础数据表!A1:D60` (a used range),
+ * References as Office.js hands them out and takes them: `基础数据表!A1:D60` (a used range),
  * `=基础数据表!$C$18` or `='基础数据表'!$C$18` (a defined name), `基础数据表!C18` (a message).
  */
 import { cellAddress, parseCellAddress, type CellRange } from '../layout/plan';
@@ -28,11 +28,16 @@ export function splitSheetAddress(reference: string): SheetAddress | null {
   return { sheet, address: ref.slice(bang + 1) };
 }
 
-/** The single cell a defined name's formula refers to; null for ranges, constants and `#REF!`. */
+/**
+ * The single cell a defined name's formula refers to; null for ranges, constants and `#REF!`.
+ * A1 (`$C$18`) or, as Excel for Windows hands names out under the R1C1 reference style, `R18C3`.
+ */
 export function cellTarget(reference: string): CellTarget | null {
   const parts = splitSheetAddress(reference);
-  const cell = parts && parseCellAddress(parts.address);
-  return parts && cell ? { sheet: parts.sheet, ...cell } : null;
+  if (!parts) return null;
+  const r1c1 = /^R(\d+)C(\d+)$/i.exec(parts.address.trim());
+  const cell = r1c1 ? { row: Number(r1c1[1]), col: Number(r1c1[2]) } : parseCellAddress(parts.address);
+  return cell ? { sheet: parts.sheet, ...cell } : null;
 }
 
 /** Row and column of the top-left cell of `Sheet!B2:D9` (or `B2`). */

@@ -10,7 +10,6 @@ import {
   STYLES,
   cellAddress,
   columnLetter,
-  looksLikeFormula,
   type CellRange,
   type CellStyle,
   type PlanValue,
@@ -24,20 +23,12 @@ const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 type BorderEdge = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical';
 
 /**
- * Text Excel would not keep as typed: a formula (`=`, `+`, `-`, `@`), or text it would turn into
- * a number, date, time or logical value. Such cells get the text format `@` before their value.
+ * Every text value is written under the text format `@`: Excel converts far more typed strings than
+ * formulas (`(123)`, `1e5`, `15-Feb`, `¥100`, `#N/A`, a leading apostrophe…), and officers' own
+ * names and labels reach these sheets. Numbers, booleans and blanks keep their planned format.
  */
-export function mustStayText(v: PlanValue): boolean {
-  if (typeof v !== 'string') return false;
-  const s = v.trim();
-  return (
-    looksLikeFormula(v) ||
-    /^[+-]?[\d,.]*\d[\d,.]*\s*%?$/.test(s) ||
-    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(s) ||
-    /^(\d{1,4}年)?\d{1,2}月(\d{1,2}日)?$/.test(s) ||
-    /^\d{1,2}:\d{2}(:\d{2})?$/.test(s) ||
-    /^(true|false)$/i.test(s)
-  );
+export function isText(v: PlanValue): v is string {
+  return typeof v === 'string' && v !== '';
 }
 
 /** Excel's column width in characters → the points Office.js takes (7 px a character, 5 px padding). */
@@ -65,7 +56,7 @@ export function planMatrix(plan: SheetPlan): PlanMatrix {
   const numberFormats = Array.from({ length: bottom }, () => Array<string>(right).fill('General'));
   for (const cell of lastWins(plan.cells)) {
     values[cell.row - 1][cell.col - 1] = cell.value ?? '';
-    numberFormats[cell.row - 1][cell.col - 1] = mustStayText(cell.value) ? '@' : (cell.numFmt ?? 'General');
+    numberFormats[cell.row - 1][cell.col - 1] = isText(cell.value) ? '@' : (cell.numFmt ?? 'General');
   }
   return { range, values, numberFormats };
 }
@@ -109,10 +100,10 @@ export function rectanglesBy<K>(cells: { row: number; col: number; key: K }[]): 
 
 /**
  * Queues the content of a freshly added sheet: marker name first (so even a sheet left half-done
- * by a failure is recognisably ours), then number formats before values (so text that looks like a
- * formula is stored as text), merges, field names and drop-down lists.
+ * by a failure is recognisably ours), then number formats before values (so text is stored as
+ * text), merges and field names. Nothing optional: a failure here undoes the whole write.
  */
-export function queueSheetContent(context: Excel.RequestContext, ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+export function queueSheetContent(context: Excel.RequestContext, ws: Excel.Worksheet, plan: SheetPlan): void {
   const names = context.workbook.names;
   names.add(plan.marker, ws.getRange('A1'));
   const m = planMatrix(plan);
@@ -121,10 +112,11 @@ export function queueSheetContent(context: Excel.RequestContext, ws: Excel.Works
   all.values = m.values;
   for (const merge of plan.merges) ws.getRange(rangeAddress(merge)).merge(false);
   for (const n of plan.names) names.add(n.name, ws.getRange(cellAddress(n.row, n.col)));
-  if (features.dataValidation) queueListValidations(ws, plan);
 }
 
-function queueListValidations(ws: Excel.Worksheet, plan: SheetPlan): void {
+/** The 是/否 drop-down lists (ExcelApi 1.8): a nicety, so queued with the format, not the content. */
+export function queueListValidations(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+  if (!features.dataValidation) return;
   const byList = rectanglesBy(plan.listValidations.map((v) => ({ row: v.row, col: v.col, key: v.list.join('\u0000') })));
   for (const [key, ranges] of byList) {
     const list = key.split('\u0000');
@@ -153,8 +145,8 @@ const LOOKS: { of: (s: CellStyle) => Attribute | undefined; apply: (f: Excel.Ran
   { of: (s) => s.border, apply: (f, _v, r) => queueThinBorders(f, r) },
 ];
 
-/** Queues the look of a sheet: font, styles, borders, column widths, row heights, panes, tab. */
-export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
+/** Queues the look of a sheet: font, styles, borders, column widths, row heights. */
+export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan): void {
   const all = ws.getRange(rangeAddress(planExtent(plan))).format;
   all.font.name = BASE_FONT.name;
   all.font.size = BASE_FONT.size;
@@ -174,6 +166,10 @@ export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, features:
     ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
   });
   for (const [row, points] of Object.entries(plan.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = points;
+}
+
+/** Frozen header and tab colour (ExcelApi 1.7), after every sheet's look: a failure here spares those. */
+export function queueSheetPanes(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
   if (features.freezePanes && plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
   if (features.tabColor && plan.tabColor) ws.tabColor = `#${plan.tabColor}`;
 }

@@ -15,7 +15,7 @@ import type { ActionOutcome, WorkbookService } from '../taskpane/service';
 import { detectFeatures, type ExcelFeatures } from './features';
 import { queueWorkbookRead, sourcesOf, type WorkbookSnapshot } from './readWorkbook';
 import { splitSheetAddress } from './references';
-import { mustStayText } from './renderPlan';
+import { isText } from './renderPlan';
 import { planSheetWrites } from './sheetWrites';
 import { ContentWriteError, undoContentWrite, writeSheets } from './writeSheets';
 
@@ -48,7 +48,9 @@ async function attempt(label: string, action: Action): Promise<ActionOutcome> {
       const after = undone ? '已撤销未写完的工作表，请重试。' : '未能撤销未写完的工作表，请检查工作簿后重试。';
       return failed(`${label}时出错：${errorText(error.reason)}。${after}`);
     }
-    return failed(`${label}时出错：${errorText(error)}。请重试。`);
+    // Older Excel builds raise GeneralException for sheet changes while another workbook is open.
+    const hint = (error as { code?: unknown }).code === 'GeneralException' ? '如同时打开了其他工作簿，请先关闭它们，' : '';
+    return failed(`${label}时出错：${errorText(error)}。${hint}请重试。`);
   }
 }
 
@@ -86,7 +88,7 @@ function queueSampleValues(context: Excel.RequestContext, before: WorkbookSnapsh
     const at = named?.sheet === SHEET_DATA ? named : { row: DATA_ROWS.fields[field.id], col: DATA_COLUMNS.input };
     const cell = ws.getRange(cellAddress(at.row, at.col));
     const value = SAMPLE[field.id] ?? '';
-    if (mustStayText(value)) cell.numberFormat = [['@']];
+    if (isText(value)) cell.numberFormat = [['@']];
     cell.values = [[value]];
   }
 }

@@ -6,7 +6,7 @@
 import type { SheetWrites } from './sheetWrites';
 import type { ExcelFeatures } from './features';
 import type { WorkbookSnapshot } from './readWorkbook';
-import { queueSheetContent, queueSheetFormat, queueSheetPrint } from './renderPlan';
+import { queueListValidations, queueSheetContent, queueSheetFormat, queueSheetPanes, queueSheetPrint } from './renderPlan';
 
 export type PlannedWrites = Extract<SheetWrites, { ok: true }>;
 
@@ -41,11 +41,12 @@ export async function writeSheets(
   for (const sheet of writes.dropSheets) worksheets.getItem(sheet).delete();
   const added = writes.add.map((plan) => {
     const ws = worksheets.add(plan.name);
-    queueSheetContent(context, ws, plan, features);
+    queueSheetContent(context, ws, plan);
     return { ws, plan };
   });
   extra?.();
-  (added.find((a) => a.plan.name === show)?.ws ?? worksheets.getItem(show)).activate();
+  const shown = added.find((a) => a.plan.name === show)?.ws ?? worksheets.getItem(show);
+  shown.activate();
   try {
     await context.sync();
   } catch (error) {
@@ -53,8 +54,14 @@ export async function writeSheets(
   }
   if (added.length === 0) return null;
 
-  for (const { ws, plan } of added) queueSheetFormat(ws, plan, features);
+  // The format batch, surest first: a failing call stops the rest of a batch, so each optional
+  // feature comes after everything that does not need it.
+  for (const { ws, plan } of added) queueSheetFormat(ws, plan);
+  for (const { ws, plan } of added) queueListValidations(ws, plan, features);
+  for (const { ws, plan } of added) queueSheetPanes(ws, plan, features);
   for (const { ws, plan } of added) queueSheetPrint(ws, plan, features);
+  // Freezing panes may move Excel's notion of the active sheet: show the right one again, last.
+  shown.activate();
   try {
     await context.sync();
     return null;

@@ -126,11 +126,6 @@ export const MARKERS = {
   [SHEET_FAILED]: '_jxpj_failed',
 } as const;
 
-/** Text that Excel would take for a formula if typed: written as text, never as a formula. */
-export function looksLikeFormula(v: PlanValue): boolean {
-  return typeof v === 'string' && /^[=+\-@]/.test(v);
-}
-
 /** 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let s = '';

@@ -3,7 +3,7 @@ import { MARKERS, SHEET_DATA, SHEET_SCORES, type SheetPlan } from '../../src/lay
 import { sheetConflictMessage } from '../../src/layout/ownership';
 import { cellTarget, rangeAddress, splitSheetAddress, topLeftOf } from '../../src/excel/references';
 import { gridFromRange, isDateFormat, rawCell, type DefinedName, type WorkbookSnapshot } from '../../src/excel/readWorkbook';
-import { columnWidthPoints, mustStayText, planMatrix, rectangles } from '../../src/excel/renderPlan';
+import { columnWidthPoints, isText, planMatrix, rectangles } from '../../src/excel/renderPlan';
 import { planSheetWrites } from '../../src/excel/sheetWrites';
 import { errorText } from '../../src/excel/service';
 
@@ -14,6 +14,10 @@ describe('references', () => {
     ["='it''s 2018'!B2", { sheet: "it's 2018", row: 2, col: 2 }],
     ['基础数据表!$C$18', { sheet: '基础数据表', row: 18, col: 3 }],
     ['=#REF!$C$18', { sheet: '#REF', row: 18, col: 3 }],
+    // Excel on Windows with the R1C1 reference style hands names out in that style.
+    ['=基础数据表!R18C3', { sheet: '基础数据表', row: 18, col: 3 }],
+    ["='基础数据表'!R1C1", { sheet: '基础数据表', row: 1, col: 1 }],
+    ['=基础数据表!R[1]C[1]', null],
     ['#REF!', null],
     ['=基础数据表!$C$18:$C$19', null],
     ['="南昌"', null],
@@ -53,6 +57,8 @@ describe('reading cells', () => {
     ['#,##0.00 "万元"', false],
     ['[Red]0.00', false],
     ['@', false],
+    ['Standard', false], // German Excel's General
+    ['G/通用格式', false],
   ])('isDateFormat(%s) is %s', (format, isDate) => {
     expect(isDateFormat(format)).toBe(isDate);
   });
@@ -74,30 +80,14 @@ describe('reading cells', () => {
 
 describe('rendering plans', () => {
   test.each([
-    ['=SUM(A1)', true],
-    ['+86 791 8888', true],
-    ['-', true],
-    ['@home', true],
-    ['2018', true],
-    ['1,234.5', true],
-    ['12.5%', true],
-    ['2018-1-1', true],
-    ['2018年1月', true],
-    ['1月1日', true],
-    ['2018年度', false],
-    ['10:30', true],
-    ['TRUE', true],
-    ['南昌市总工会', false],
-    ['不涉及', false],
-    ['EXECUTION_LOW', false],
-    ['grade.优', false],
-    ['—', false],
-  ])('mustStayText(%s) is %s', (text, stays) => {
-    expect(mustStayText(text)).toBe(stays);
+    '=SUM(A1)', '+86 791 8888', '-', '@home', '2018', '1,234.5', '12.5%', '2018-1-1', '10:30', 'TRUE',
+    '(123)', '1e5', '15-Feb', '¥100', '1 1/2', '#N/A', "'abc", '南昌市总工会', '不涉及', 'EXECUTION_LOW', '—',
+  ])('text %p is written under the text format', (text) => {
+    expect(isText(text)).toBe(true);
   });
 
-  test('numbers, null and booleans are never forced to text', () => {
-    expect([mustStayText(12), mustStayText(null), mustStayText(true)]).toEqual([false, false, false]);
+  test('numbers, blanks, null and booleans keep their planned format', () => {
+    expect([isText(12), isText(''), isText(null), isText(true)]).toEqual([false, false, false, false]);
   });
 
   test('planMatrix: one values array and one format array from A1; formula-like text gets “@”', () => {

@@ -229,6 +229,22 @@ describe('failures part-way leave no half-written sheets', () => {
     expect(wholeState(book)).toEqual(before);
   });
 
+  test('drop-down lists and frozen panes fail alone: the template stays, styled, with a note', async () => {
+    const book = seededWorkbook(undefined, { template: false });
+    const { service } = serviceOver(book);
+    book.failOn = { label: 'WorksheetFreezePanes.freezeRows', code: 'GeneralException', message: '冻结失败' };
+
+    const outcome = await service.insertTemplate();
+    expect(outcome.kind).toBe('done');
+    expect(outcome.kind === 'done' && outcome.message).toContain('（部分格式未能设置：冻结失败（GeneralException））');
+    const data = book.sheet(SHEET_DATA);
+    expect(data?.value('A18')).toBe('决算支出·项目支出');
+    // Fills, borders and the 是/否 lists were queued before the panes, so they are there.
+    expect(data?.cell('C18')?.fill).toBe('#FFF2CC');
+    expect(data?.cell(`C${rowWith(data, 'A', '绩效目标细化量化、可衡量')}`)?.validation?.rule).toEqual({ list: { inCellDropDown: true, source: '是,否' } });
+    expect(book.activeSheet?.name).toBe(SHEET_DATA);
+  });
+
   test('a failing format sync keeps the complete content and says so in a warning', async () => {
     const { book, service } = serviceOver();
     book.failOn = { label: 'PageLayout.zoom', message: '不支持' };
