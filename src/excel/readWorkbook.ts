@@ -5,16 +5,13 @@
 import type { RawValue } from '../engine/types';
 import type { Grid } from '../layout/grid';
 import { SHEET_DATA, SHEET_PROFILE } from '../layout/plan';
+import type { NameRef } from '../layout/ownership';
 import type { WorkbookSources } from '../layout/workflow';
 import type { ExcelFeatures } from './features';
-import { cellTarget, topLeftOf, type CellTarget } from './references';
+import { cellTarget, topLeftOf } from './references';
 
-export interface DefinedName {
-  /** What the name refers to, as Excel shows it (`=基础数据表!$C$18`, `=#REF!$C$18`). */
-  formula: string;
-  /** The single cell it refers to; null for anything else. */
-  target: CellTarget | null;
-}
+/** A defined name as read (see layout/ownership.ts). */
+export type DefinedName = NameRef;
 
 export interface WorkbookSnapshot {
   sheetNames: string[];

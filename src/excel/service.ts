@@ -16,7 +16,7 @@ import { detectFeatures, type ExcelFeatures } from './features';
 import { queueWorkbookRead, sourcesOf, type WorkbookSnapshot } from './readWorkbook';
 import { splitSheetAddress } from './references';
 import { isText } from './renderPlan';
-import { planSheetWrites } from './sheetWrites';
+import { planSheetWrites } from '../layout/ownership';
 import { ContentWriteError, undoContentWrite, writeSheets } from './writeSheets';
 
 const SAMPLE: Record<string, PlanValue> = sample;

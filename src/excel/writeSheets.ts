@@ -3,7 +3,7 @@
  * has been made before (see sheetWrites.ts); if the content sync still fails, what it left behind
  * is removed again, so the workbook is never left half-written.
  */
-import type { SheetWrites } from './sheetWrites';
+import type { SheetWrites } from '../layout/ownership';
 import type { ExcelFeatures } from './features';
 import type { WorkbookSnapshot } from './readWorkbook';
 import { queueListValidations, queueSheetContent, queueSheetFormat, queueSheetPanes, queueSheetPrint } from './renderPlan';

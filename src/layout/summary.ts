@@ -6,7 +6,6 @@ import type { Profile } from '../engine/profile';
 import type { EvaluationResult, Grade, InputIssue } from '../engine/types';
 import { PlanBuilder, SHEET_FAILED, SHEET_SUMMARY, fitRowHeight, type SheetPlan } from './plan';
 
-
 export interface ScoredFile {
   file: string;
   result: EvaluationResult;

@@ -5,16 +5,12 @@
 import ExcelJS from 'exceljs';
 import type { CellError, RawValue } from '../engine/types';
 import type { Grid } from '../layout/grid';
-import { sheetConflictMessage } from '../layout/ownership';
+import { isOurSheet, planSheetWrites, type NameRef, type OwnershipSnapshot } from '../layout/ownership';
 import { BASE_FONT, BORDER_COLOR, MARKERS, SHEET_SUMMARY, STYLES, absoluteRef, SHEET_DATA, SHEET_PROFILE, type PlannedCell, type SheetPlan } from '../layout/plan';
 
 
-/** Raised when a sheet we would write belongs to the user: nothing is written. */
-export class SheetConflictError extends Error {
-  constructor(readonly sheet: string) {
-    super(sheetConflictMessage(sheet));
-  }
-}
+/** Raised when a sheet or name we would write belongs to the user: nothing is written. */
+export class SheetConflictError extends Error {}
 
 type Where = { sheetName: string; row: number; col: number; address: string };
 
@@ -34,16 +30,18 @@ export function definedNames(wb: ExcelJS.Workbook): Map<string, Where> {
   return out;
 }
 
-/** True when the sheet carries our marker name, i.e. this product created it. */
-export function isOurSheet(wb: ExcelJS.Workbook, sheetName: string): boolean {
-  const marker = MARKERS[sheetName as keyof typeof MARKERS];
-  const where = marker ? definedNames(wb).get(marker) : undefined;
-  return where?.sheetName === sheetName;
+/** The workbook as the shared ownership rules (layout/ownership.ts) see it. */
+export function ownershipSnapshot(wb: ExcelJS.Workbook): OwnershipSnapshot {
+  const names = new Map<string, NameRef>();
+  for (const [name, where] of definedNames(wb)) {
+    names.set(name, { formula: `=${absoluteRef(where.sheetName, where.row, where.col)}`, target: { sheet: where.sheetName, row: where.row, col: where.col } });
+  }
+  return { sheetNames: wb.worksheets.map((w) => w.name), names };
 }
 
 /** A summary workbook written by `batch` (its 汇总 sheet carries our marker). */
 export function isSummaryWorkbook(wb: ExcelJS.Workbook): boolean {
-  return isOurSheet(wb, SHEET_SUMMARY);
+  return isOurSheet(ownershipSnapshot(wb), SHEET_SUMMARY, MARKERS[SHEET_SUMMARY]);
 }
 
 function removeName(wb: ExcelJS.Workbook, name: string): void {
@@ -139,22 +137,16 @@ export function renderPlan(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Works
 }
 
 /**
- * Replaces the sheets of `plans` in the workbook: a sheet we created earlier is removed first; a
- * sheet of the user's with the same name stops everything before anything is changed.
+ * Replaces the sheets of `plans` in the workbook by the rules of layout/ownership.ts (as the Excel
+ * adapter does): our earlier sheets and names go first; a sheet or name of the user's in the way
+ * stops everything before anything is changed.
  */
 export function replaceSheets(wb: ExcelJS.Workbook, plans: SheetPlan[]): void {
-  for (const plan of plans) {
-    if (wb.getWorksheet(plan.name) && !isOurSheet(wb, plan.name)) throw new SheetConflictError(plan.name);
-  }
-  for (const plan of plans) {
-    const old = wb.getWorksheet(plan.name);
-    if (old) {
-      removeName(wb, plan.marker);
-      for (const n of plan.names) removeName(wb, n.name);
-      wb.removeWorksheet(old.id);
-    }
-    renderPlan(wb, plan);
-  }
+  const writes = planSheetWrites(ownershipSnapshot(wb), plans, 'replace');
+  if (!writes.ok) throw new SheetConflictError(writes.message);
+  for (const name of writes.dropNames) removeName(wb, name);
+  for (const sheet of writes.dropSheets) wb.removeWorksheet((wb.getWorksheet(sheet) as ExcelJS.Worksheet).id);
+  for (const plan of writes.add) renderPlan(wb, plan);
 }
 
 export function newWorkbook(): ExcelJS.Workbook {

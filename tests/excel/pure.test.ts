@@ -4,7 +4,7 @@ import { sheetConflictMessage } from '../../src/layout/ownership';
 import { cellTarget, rangeAddress, splitSheetAddress, topLeftOf } from '../../src/excel/references';
 import { gridFromRange, isDateFormat, rawCell, type DefinedName, type WorkbookSnapshot } from '../../src/excel/readWorkbook';
 import { columnWidthPoints, isText, planMatrix, rectangles } from '../../src/excel/renderPlan';
-import { planSheetWrites } from '../../src/excel/sheetWrites';
+import { planSheetWrites } from '../../src/layout/ownership';
 import { errorText } from '../../src/excel/service';
 
 describe('references', () => {
