@@ -2,6 +2,7 @@
  * References as Office.js hands them out and takes them: `基础数据表!A1:D60` (a used range),
  * `=基础数据表!$C$18` or `='基础数据表'!$C$18` (a defined name), `基础数据表!C18` (a message).
  */
+import type { NameRef } from '../layout/ownership';
 import { cellAddress, parseCellAddress, type CellRange } from '../layout/plan';
 
 export interface SheetAddress {
@@ -12,11 +13,7 @@ export interface SheetAddress {
 }
 
 /** A cell a defined name refers to. */
-export interface CellTarget {
-  sheet: string;
-  row: number;
-  col: number;
-}
+export type CellTarget = NonNullable<NameRef['target']>;
 
 /** Splits `='My sheet'!$C$18` into sheet and address; null when there is no sheet part. */
 export function splitSheetAddress(reference: string): SheetAddress | null {
