@@ -29,17 +29,31 @@ export function nameConflictMessage(name: string, refersTo: string): string {
   return `工作簿中已有名称“${name}”（引用 ${refersTo}），与本工具要定义的名称相同。为避免改动您的数据，未写入任何内容；请删除或重命名该名称后重试。`;
 }
 
+/** A workbook-scoped name to (re)define at one cell. */
+export interface NameDefinition {
+  name: string;
+  sheet: string;
+  row: number;
+  col: number;
+}
+
 export type SheetWrites =
   | {
       ok: true;
-      /** Plans to render, in order. */
+      /** Plans of sheets that do not exist yet: added, in order. */
       add: SheetPlan[];
+      /**
+       * Plans of sheets of ours that exist: cleared (contents, formats, merges) and drawn again in
+       * place. Never deleted and re-added, so the officer's formulas that point at them (`=评分表!F22`)
+       * keep resolving, to the new values.
+       */
+      rewrite: SheetPlan[];
       /** Sheets of ours that already exist and are left as they are. */
       kept: string[];
-      /** Sheets of ours to delete first (they are re-added from `add`). */
-      dropSheets: string[];
-      /** Names to delete first: ours, stale (`#REF!`) or about to be defined again. */
+      /** Names to delete first: stale (`#REF!`) or ours, about to be defined at another cell. */
       dropNames: string[];
+      /** Names to define after the drops: every marker and plan name not already where it belongs. */
+      defineNames: NameDefinition[];
     }
   | { ok: false; message: string };
 
@@ -48,42 +62,50 @@ export function isOurSheet(snapshot: Pick<OwnershipSnapshot, 'names'>, sheet: st
   return snapshot.names.get(marker)?.target?.sheet === sheet;
 }
 
+/** Every name a plan defines: its marker at A1 and its cell names. */
+export function planNames(plan: SheetPlan): NameDefinition[] {
+  return [{ name: plan.marker, sheet: plan.name, row: 1, col: 1 }, ...plan.names.map((n) => ({ name: n.name, sheet: plan.name, row: n.row, col: n.col }))];
+}
+
 /**
- * `existing: 'replace'` (score): our old sheets are deleted and drawn again.
+ * `existing: 'replace'` (score): our existing sheets are rewritten in place.
  * `existing: 'keep'` (template): our sheets stay untouched, only missing ones are added.
  * Either way a sheet of the user's with one of our names stops everything.
  */
 export function planSheetWrites(snapshot: OwnershipSnapshot, plans: SheetPlan[], existing: 'replace' | 'keep'): SheetWrites {
   const present = new Set(snapshot.sheetNames);
   const add: SheetPlan[] = [];
+  const rewrite: SheetPlan[] = [];
   const kept: string[] = [];
-  const dropSheets: string[] = [];
   for (const plan of plans) {
     if (!present.has(plan.name)) add.push(plan);
     else if (!isOurSheet(snapshot, plan.name, plan.marker)) return { ok: false, message: sheetConflictMessage(plan.name) };
     else if (existing === 'keep') kept.push(plan.name);
-    else {
-      dropSheets.push(plan.name);
-      add.push(plan);
-    }
+    else rewrite.push(plan);
   }
 
-  // A name we are about to define may already exist: left behind by a deleted sheet, or on one of
-  // our sheets the user renamed. Those we move; a name on a sheet of the user's we never touch.
-  const ourSheets = new Set([...add.map((p) => p.name), ...markedSheets(snapshot, plans)]);
+  // A name we are about to define may already exist: where it belongs (left alone), left behind
+  // by a deleted sheet, or on one of our sheets the user renamed. Those we move; a name on a sheet
+  // of the user's we never touch.
+  const written = [...add, ...rewrite];
+  const ourSheets = new Set([...written.map((p) => p.name), ...markedSheets(snapshot, plans)]);
   const dropNames: string[] = [];
-  for (const plan of add) {
-    for (const name of [plan.marker, ...plan.names.map((n) => n.name)]) {
-      const old = snapshot.names.get(name);
-      if (!old) continue;
-      if (name !== plan.marker && !isStale(old, present) && !ourSheets.has(old.target?.sheet ?? '')) {
-        return { ok: false, message: nameConflictMessage(name, describe(old)) };
+  const defineNames: NameDefinition[] = [];
+  for (const def of written.flatMap(planNames)) {
+    const old = snapshot.names.get(def.name);
+    if (old?.target && old.target.sheet === def.sheet && old.target.row === def.row && old.target.col === def.col) continue;
+    if (old) {
+      if (!MARKER_NAMES.has(def.name) && !isStale(old, present) && !ourSheets.has(old.target?.sheet ?? '')) {
+        return { ok: false, message: nameConflictMessage(def.name, describe(old)) };
       }
-      dropNames.push(name);
+      dropNames.push(def.name);
     }
+    defineNames.push(def);
   }
-  return { ok: true, add, kept, dropSheets, dropNames };
+  return { ok: true, add, rewrite, kept, dropNames, defineNames };
 }
+
+const MARKER_NAMES = new Set<string>(Object.values(MARKERS));
 
 /** Sheets (under any name now) that carry one of our markers. */
 function markedSheets(snapshot: OwnershipSnapshot, plans: SheetPlan[]): string[] {
