@@ -86,6 +86,15 @@ export interface FlagThresholds {
   satisfactionLow: number;
 }
 
+/** Each flag threshold's name in messages and what it does, as the sheet 指标体系 explains it. */
+export const THRESHOLD_LABELS: Record<keyof FlagThresholds, { name: string; note: string }> = {
+  executionLow: { name: '预算完成率偏低阈值', note: '预算完成率低于此值时列为问题（EXECUTION_LOW）' },
+  executionSevere: { name: '预算完成率严重偏低阈值', note: '预算完成率低于此值时问题为“高”' },
+  projectExecutionSevere: { name: '项目支出预算完成率严重偏低阈值', note: '项目支出预算完成率低于此值时问题为“高”' },
+  adjustmentHigh: { name: '预算调整率偏高阈值', note: '预算调整率高于此值时列为问题（ADJUSTMENT_HIGH）' },
+  satisfactionLow: { name: '满意度偏低阈值', note: '满意度低于此值时列为问题（SATISFACTION_LOW）' },
+};
+
 export interface Profile {
   name: string;
   indicators: IndicatorDef[];

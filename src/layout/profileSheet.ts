@@ -2,10 +2,11 @@
  * The sheet 指标体系: the profile laid out for the officer to read and edit (yellow cells), and read
  * back into a Profile. Each parameter row carries a key in column B, so rows may be moved.
  */
-import { Decimal } from '../engine/decimal';
+import type { Decimal } from '../engine/decimal';
 import { fieldLabel, fieldPhrase } from '../engine/fields';
 import { parseValue } from '../engine/parse';
-import type { BandRule, FlagThresholds, GradeBounds, IndicatorDef, Profile, RateFormula } from '../engine/profile';
+import { THRESHOLD_LABELS, type BandRule, type FlagThresholds, type GradeBounds, type IndicatorDef, type Profile, type RateFormula } from '../engine/profile';
+import { checkProfile, type IndicatorParam, type ProfilePath } from '../engine/profileCheck';
 import type { InputIssue } from '../engine/types';
 import { type Grid, gridBottom, gridText, gridValue } from './grid';
 import { PlanBuilder, SHEET_PROFILE, sheetCell, type PlanValue, type SheetPlan } from './plan';
@@ -18,15 +19,28 @@ const WIDTHS = [5, 24, 9, 12, 26, 8, 44, 7, 8, 8, 11, 10, 9, 12, 16];
 
 const MODE_TEXT = { proportional: '按比例', steps: '按档扣分' } as const;
 const BASE_ZERO_TEXT = { full: '满分（不涉及）', full_if_zero_numerator: '无支出时满分' } as const;
-const KIND_TEXT = { band: '区间', tiers: '分档', checklist: '检查项' } as const;
+/** The rule kinds as the sheet (and the JSON reader's messages) name them. */
+export const KIND_TEXT = { band: '区间', tiers: '分档', checklist: '检查项' } as const;
 
-export const THRESHOLD_TEXT: Record<keyof FlagThresholds, string> = {
-  executionLow: '预算完成率低于此值时列为问题（EXECUTION_LOW）',
-  executionSevere: '预算完成率低于此值时问题为“高”',
-  projectExecutionSevere: '项目支出预算完成率低于此值时问题为“高”',
-  adjustmentHigh: '预算调整率高于此值时列为问题（ADJUSTMENT_HIGH）',
-  satisfactionLow: '满意度低于此值时列为问题（SATISFACTION_LOW）',
+/** Plain numbers (weights, points, steps, grade lines) as typed: Excel's `0.##` would show 20 as “20.”. */
+const NUMBER = 'General';
+/** Bounds, tier minimums and shares, thresholds: 95% shows as 95.00%. */
+const PERCENT = '0.00%';
+
+/** The column of each indicator parameter on its row. */
+const PARAM_COLUMN: Record<IndicatorParam, number> = {
+  weight: C.value, lower: C.lower, upper: C.upper, mode: C.mode, per: C.per, stepBelow: C.stepBelow,
+  stepAbove: C.stepAbove, ifBaseZero: C.baseZero, tiers: C.name, items: C.name,
 };
+
+/** The row key (column B) and the column of a profile parameter on this sheet. */
+function sheetPlace(path: ProfilePath): { key: string; col: number } {
+  if ('grade' in path) return { key: `grade.${path.grade}`, col: C.value };
+  if ('threshold' in path) return { key: `threshold.${path.threshold}`, col: C.value };
+  if ('tier' in path) return { key: `${path.indicator}.tier${path.tier + 1}`, col: path.param === 'min' ? C.lower : C.value };
+  if ('item' in path) return { key: path.item, col: C.value };
+  return { key: path.indicator, col: PARAM_COLUMN[path.param] };
+}
 
 export function formulaText(f: RateFormula | undefined): string {
   if (!f) return '各检查项为“是”的分值之和';
@@ -50,24 +64,24 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
     const base = ind.rule.kind === 'checklist' ? undefined : ind.rule.ifBaseZero;
     b.set(row, C.seq, i + 1, 'number').set(row, C.key, ind.id, 'center').set(row, C.level1, ind.level1, 'center');
     b.set(row, C.level2, ind.level2, 'center').set(row, C.name, ind.name, 'text');
-    b.set(row, C.value, ind.weight, 'input', '0.##');
+    b.set(row, C.value, ind.weight, 'input', NUMBER);
     b.set(row, C.formula, formulaText(ind.rate), 'note').set(row, C.kind, KIND_TEXT[ind.rule.kind], 'center');
     const input = (col: number, v: PlanValue, fmt?: string, list?: string[]) => {
       b.set(row, col, v, band ? 'input' : 'unit', fmt);
       if (band && list) b.plan.listValidations.push({ row, col, list });
     };
-    input(C.lower, band?.lower ?? null, '0.##%');
-    input(C.upper, band?.upper ?? null, '0.##%');
+    input(C.lower, band?.lower ?? null, PERCENT);
+    input(C.upper, band?.upper ?? null, PERCENT);
     input(C.mode, band ? MODE_TEXT[band.mode] : null, undefined, Object.values(MODE_TEXT));
-    input(C.per, band?.mode === 'steps' ? (band.per ?? 10) : null, '0.##');
-    input(C.stepBelow, band?.mode === 'steps' ? (band.stepBelow ?? 1) : null, '0.##');
-    input(C.stepAbove, band?.stepAbove ?? null, '0.##');
+    input(C.per, band?.mode === 'steps' ? (band.per ?? 10) : null, NUMBER);
+    input(C.stepBelow, band?.mode === 'steps' ? (band.stepBelow ?? 1) : null, NUMBER);
+    input(C.stepAbove, band?.stepAbove ?? null, NUMBER);
     b.set(row, C.baseZero, base ? BASE_ZERO_TEXT[base] : ind.rule.kind === 'checklist' ? null : '（必须大于0）', base ? 'input' : 'unit');
     if (base) b.plan.listValidations.push({ row, col: C.baseZero, list: Object.values(BASE_ZERO_TEXT) });
     row++;
   });
   b.merged(row, 1, 5, '权重合计', 'total');
-  b.set(row, C.value, profile.indicators.reduce((a, x) => a + x.weight, 0), 'total', '0.##');
+  b.set(row, C.value, profile.indicators.reduce((a, x) => a + x.weight, 0), 'total', NUMBER);
   b.merged(row, 7, last, '', 'total');
   row += 2;
 
@@ -82,7 +96,7 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
     if (ind.rule.kind !== 'checklist') continue;
     for (const item of ind.rule.items) {
       b.set(row, C.key, item.field, 'center').set(row, C.name, fieldLabel(item.field), 'text');
-      b.set(row, C.value, item.points, 'input', '0.##').set(row, C.formula, ind.name, 'note');
+      b.set(row, C.value, item.points, 'input', NUMBER).set(row, C.formula, ind.name, 'note');
       row++;
     }
   }
@@ -92,7 +106,7 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
     if (ind.rule.kind !== 'tiers') continue;
     ind.rule.tiers.forEach((t, i) => {
       b.set(row, C.key, `${ind.id}.tier${i + 1}`, 'center').set(row, C.name, `${ind.name} 第${i + 1}档`, 'text');
-      b.set(row, C.value, t.share, 'input', '0.##%').set(row, C.lower, t.min, 'input', '0.##%');
+      b.set(row, C.value, t.share, 'input', PERCENT).set(row, C.lower, t.min, 'input', PERCENT);
       b.height(row, 30);
       row++;
     });
@@ -100,14 +114,14 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
   row++;
   sectionHeader('评价等级（总分不低于）', [[C.key, '代码'], [C.name, '等级'], [C.value, '分数线']]);
   for (const g of ['优', '良', '中'] as const) {
-    b.set(row, C.key, `grade.${g}`, 'center').set(row, C.name, g, 'text').set(row, C.value, profile.grades[g], 'input', '0.##');
+    b.set(row, C.key, `grade.${g}`, 'center').set(row, C.name, g, 'text').set(row, C.value, profile.grades[g], 'input', NUMBER);
     row++;
   }
   b.set(row, C.key, 'grade.差', 'center').set(row, C.name, '差', 'text').set(row, C.value, '低于“中”', 'unit');
   row += 2;
   sectionHeader('问题识别阈值', [[C.key, '代码'], [C.name, '说明'], [C.value, '阈值']]);
-  for (const [k, text] of Object.entries(THRESHOLD_TEXT) as [keyof FlagThresholds, string][]) {
-    b.set(row, C.key, `threshold.${k}`, 'center').set(row, C.name, text, 'text').set(row, C.value, profile.thresholds[k], 'input', '0.##%');
+  for (const k of Object.keys(THRESHOLD_LABELS) as (keyof FlagThresholds)[]) {
+    b.set(row, C.key, `threshold.${k}`, 'center').set(row, C.name, THRESHOLD_LABELS[k].note, 'text').set(row, C.value, profile.thresholds[k], 'input', PERCENT);
     b.height(row, 30);
     row++;
   }
@@ -123,7 +137,11 @@ export interface ProfileReadResult {
   warnings: InputIssue[];
 }
 
-/** Reads an edited 指标体系 back onto `base` (whose formulas are kept). Every bad cell is an error. */
+/**
+ * Reads an edited 指标体系 back onto `base` (whose formulas are kept). Every cell that is not a number
+ * (or not one of its words) is an error at that cell; then profileCheck judges the numbers, and each
+ * of its problems names the cell of the parameter.
+ */
 export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
   const errors: InputIssue[] = [];
   const warnings: InputIssue[] = [];
@@ -138,10 +156,11 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
   };
   const fail = (key: string, cell: string, message: string) => errors.push({ field: `profile.${key}`, cell, message });
 
-  /** A number (or percentage) from the sheet; undefined when blank and allowed to be. */
-  const number = (key: string, col: number, what: string, opts: { percent?: boolean; ratio?: boolean; optional?: boolean } = {}): number | undefined => {
+  /** A number (`percent`: a ratio, typed as 95% or 0.95) from the sheet; undefined when blank and allowed to be, or bad. */
+  const number = (key: string, col: number, what: string, opts: { percent?: boolean; optional?: boolean } = {}): number | undefined => {
     const { raw, cell } = at(key, col);
-    const out = parseValue(opts.ratio ? 'ratio' : opts.percent ? 'percent' : 'amount', raw);
+    // Ranges are profileCheck's to judge: read percentages without parseValue's 100% cap.
+    const out = parseValue(opts.percent ? 'ratio' : 'amount', raw);
     if (!out.ok) {
       fail(key, cell, `指标体系“${what}”：${out.message}`);
       return undefined;
@@ -176,14 +195,13 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
         kind: 'band',
         mode,
         lower: number(ind.id, C.lower, `${ind.name}·下限`, { percent: true, optional: true }),
-        upper: number(ind.id, C.upper, `${ind.name}·上限`, { optional: true, ratio: true }),
+        upper: number(ind.id, C.upper, `${ind.name}·上限`, { percent: true, optional: true }),
         stepAbove: number(ind.id, C.stepAbove, `${ind.name}·超上限扣分`, { optional: true }),
         ifBaseZero: rule.ifBaseZero && (choice(ind.id, C.baseZero, `${ind.name}·分母为0时`, BASE_ZERO_TEXT) ?? rule.ifBaseZero),
       };
       if (mode === 'steps') {
         next.per = number(ind.id, C.per, `${ind.name}·每满N个百分点`);
         next.stepBelow = number(ind.id, C.stepBelow, `${ind.name}·每满N扣分`);
-        if (next.per === 0) fail(ind.id, at(ind.id, C.per).cell, `指标体系“${ind.name}·每满N个百分点”不能为0`);
       }
       if (next.upper !== undefined && next.stepAbove === undefined) next.stepAbove = 0;
       return { ...ind, weight, rule: next };
@@ -207,10 +225,6 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
       }
       return { field: it.field, points: number(it.field, C.value, `${fieldLabel(it.field)}·分值`) ?? it.points };
     });
-    const points = items.reduce((a, it) => a + it.points, 0);
-    if (points > weight + 1e-9) {
-      fail(ind.id, at(ind.id, C.value).cell, `指标体系“${ind.name}”各检查项分值合计${points}超过权重${weight}`);
-    }
     return { ...ind, weight, rule: { kind: 'checklist', items } };
   });
 
@@ -220,19 +234,21 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
     if (rows.has(key)) grades[g] = number(key, C.value, `等级“${g}”分数线`) ?? grades[g];
     else missing(key, `等级“${g}”分数线`);
   }
-  if (!(grades.优 >= grades.良 && grades.良 >= grades.中)) {
-    errors.push({ field: 'profile.grade', cell: rows.has('grade.优') ? at('grade.优', C.value).cell : null, message: `等级分数线应满足 优≥良≥中，实为 ${grades.优}/${grades.良}/${grades.中}` });
-  }
   const thresholds = { ...base.thresholds };
-  for (const k of Object.keys(THRESHOLD_TEXT) as (keyof FlagThresholds)[]) {
+  for (const k of Object.keys(THRESHOLD_LABELS) as (keyof FlagThresholds)[]) {
     const key = `threshold.${k}`;
-    if (rows.has(key)) thresholds[k] = number(key, C.value, THRESHOLD_TEXT[k], { percent: true }) ?? thresholds[k];
-    else missing(key, THRESHOLD_TEXT[k]);
+    if (rows.has(key)) thresholds[k] = number(key, C.value, THRESHOLD_LABELS[k].note, { percent: true }) ?? thresholds[k];
+    else missing(key, THRESHOLD_LABELS[k].note);
   }
 
-  const total = indicators.reduce((a, x) => new Decimal(a).plus(x.weight).toNumber(), 0);
-  if (total !== 100) {
-    warnings.push({ field: 'profile.weights', cell: null, message: `指标体系权重合计为${total}，不是100` });
-  }
-  return { profile: { name: base.name, indicators, grades, thresholds }, errors, warnings };
+  const profile: Profile = { name: base.name, indicators, grades, thresholds };
+  const checked = checkProfile(profile, (path) => {
+    const { key, col } = sheetPlace(path);
+    return rows.has(key) ? at(key, col).cell : null;
+  });
+  // A cell that is not a number kept its default value: what profileCheck says of that value is moot.
+  const unreadable = new Set(errors.map((e) => e.cell));
+  errors.push(...checked.errors.filter((e) => e.cell === null || !unreadable.has(e.cell)));
+  warnings.push(...checked.warnings);
+  return { profile, errors, warnings };
 }
