@@ -17,5 +17,6 @@ export function scoreDepartment(raw: RawInputs, profile: Profile = DEFAULT_PROFI
 }
 
 export { DEFAULT_PROFILE };
+export { quoteInput, rawInputsFromJson } from './parse';
 export type { Profile };
 export * from './types';

@@ -8,8 +8,33 @@ export interface CellError {
   error: string;
 }
 
+/**
+ * A cell that holds a formula but no computed result (the file was saved by a program that does not
+ * calculate). `formula` is its text, with or without the leading `=`.
+ */
+export interface UncalculatedFormula {
+  formula: string;
+}
+
+/**
+ * A source value that is not one value: a JSON object or array. Only `rawInputsFromJson` makes it,
+ * so that `{"error": "#N/A"}` in a JSON file is never taken for an Excel error value.
+ */
+export interface NonScalarValue {
+  nonScalar: 'object' | 'array';
+}
+
 /** A cell as an adapter hands it to the engine, before any parsing. */
-export type RawValue = number | string | boolean | Date | null | undefined | CellError;
+export type RawValue =
+  | number
+  | string
+  | boolean
+  | Date
+  | null
+  | undefined
+  | CellError
+  | UncalculatedFormula
+  | NonScalarValue;
 
 /** Raw inputs by field id, with the cell each came from when the source is a workbook. */
 export interface RawInputs {

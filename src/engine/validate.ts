@@ -4,7 +4,7 @@
  */
 import { Decimal, ZERO, fmtAmount, fmtPercent } from './decimal';
 import { FIELDS, FIELD_BY_ID, type FieldDef } from './fields';
-import { parseValue, type ParsedValue } from './parse';
+import { parseValue, quoteInput, type ParsedValue } from './parse';
 import type { InputIssue, RawInputs } from './types';
 
 /** Valid, typed inputs with every default applied. Counts and percentages are Decimals too. */
@@ -51,7 +51,7 @@ export function validateInputs(raw: RawInputs): ValidationResult {
     }
   }
   for (const key of Object.keys(raw.values)) {
-    if (!FIELD_BY_ID.has(key)) warnings.push(issue(key, `未识别的字段“${key}”，已忽略`));
+    if (!FIELD_BY_ID.has(key)) warnings.push(issue(key, `未识别的字段${quoteInput(key)}，已忽略`));
   }
 
   const num: Record<string, Decimal> = {};

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { scoreDepartment } from '../../src/engine';
+import { FIELDS } from '../../src/engine/fields';
+import { rawInputsFromJson } from '../../src/engine/parse';
 import { validateInputs } from '../../src/engine/validate';
-import type { RawValue } from '../../src/engine/types';
-import { seedWith } from '../support/seed';
+import type { InputIssue, RawInputs, RawValue } from '../../src/engine/types';
+import { SEED, seedWith } from '../support/seed';
 
 const errorsOf = (changes: Record<string, RawValue>) => {
   const v = validateInputs({ values: seedWith(changes), cells: { actual_project: '基础数据表!C18' } });
@@ -131,5 +134,151 @@ describe('flags beyond the seed', () => {
     expect(ind?.score).toBe(0);
     expect(ind?.reason).toContain('无预算安排却发生支出');
     expect(out.result.total).toBe(82.65);
+  });
+});
+
+describe('bad values cannot slip through, by construction', () => {
+  const errorsOfRaw = (raw: RawInputs): InputIssue[] => {
+    const v = validateInputs(raw);
+    return v.ok ? [] : v.errors;
+  };
+  const fromJson = (changes: Record<string, unknown>) => errorsOfRaw(rawInputsFromJson({ ...SEED, ...changes }));
+  const UNCALCULATED_TAIL =
+    '，但文件里没有它的计算结果（保存文件的程序没有计算公式）。请在 Excel 或 WPS 中打开此文件，确认公式算出结果后保存，再重新评分；或直接填写数值。';
+
+  test.each<[string, Record<string, unknown>, InputIssue[]]>([
+    [
+      'a JSON object that looks like an error value',
+      { dept_name: { error: '#N/A' } },
+      [{ field: 'dept_name', cell: null, message: '单位名称：应为文字，实为 JSON 对象（花括号 {…}）；每个字段只能填一个值' }],
+    ],
+    [
+      'a JSON object that looks like a formula',
+      { actual_project: { formula: 'B18*2', result: 26.48 } },
+      [{ field: 'actual_project', cell: null, message: '决算支出·项目支出：应为数值，实为 JSON 对象（花括号 {…}）；每个字段只能填一个值' }],
+    ],
+    [
+      'a JSON array',
+      { actual_project: [26.48], actual_total: null },
+      [{ field: 'actual_project', cell: null, message: '决算支出·项目支出：应为数值，实为 JSON 数组（方括号 […]）；每个字段只能填一个值' }],
+    ],
+    [
+      'a checklist answer given as an object',
+      { pm_monitoring: { value: '是' } },
+      [{ field: 'pm_monitoring', cell: null, message: '开展绩效运行监控：应为“是”或“否”，实为 JSON 对象（花括号 {…}）；每个字段只能填一个值' }],
+    ],
+    [
+      '1e400 (Infinity after JSON.parse) in a number field',
+      { actual_project: Infinity, actual_total: null },
+      [{ field: 'actual_project', cell: null, message: '决算支出·项目支出：数值过大，超出可计算的范围' }],
+    ],
+    [
+      '1e400 in the department name',
+      { dept_name: Infinity },
+      [{ field: 'dept_name', cell: null, message: '单位名称：数值过大，超出可计算的范围' }],
+    ],
+    [
+      'two amounts of 1e308, whose sum would overflow',
+      { actual_basic: 1e308, actual_project: 1e308, actual_total: null },
+      [
+        { field: 'actual_basic', cell: null, message: '决算支出·基本支出：1e+308万元超出上限1万亿万元，请核对单位（金额以万元为单位）' },
+        { field: 'actual_project', cell: null, message: '决算支出·项目支出：1e+308万元超出上限1万亿万元，请核对单位（金额以万元为单位）' },
+      ],
+    ],
+    [
+      'a count beyond 10亿',
+      { key_tasks_total: 1e10 },
+      [{ field: 'key_tasks_total', cell: null, message: '年度重点工作任务数：10000000000超出上限10亿，请核对' }],
+    ],
+    [
+      'a denominator too small to be an amount',
+      { budget_adjusted_basic: 1e-300, budget_adjusted_total: null, actual_basic: 73.88 },
+      [{ field: 'budget_adjusted_basic', cell: null, message: '调整后预算·基本支出：1e-300万元不足0.01元，请核对单位（金额以万元为单位）；没有则填0' }],
+    ],
+    [
+      'control characters in text quoted escaped',
+      { actual_project: '约\x1b[2J30' },
+      [{ field: 'actual_project', cell: null, message: '决算支出·项目支出：应为数值，实为文字“约\\x1b[2J30”' }],
+    ],
+  ])('%s', (_name, changes, errors) => {
+    expect(fromJson(changes)).toEqual(errors);
+  });
+
+  test('a formula without a computed value is named with its cell, never “未填写”', () => {
+    const errors = errorsOfRaw({
+      values: seedWith({ actual_project: { formula: 'SUM(C16:C17)' }, dept_name: { formula: '=B2' }, pm_monitoring: { formula: 'IF(1,"是","否")' } }),
+      cells: { actual_project: '基础数据表!C18', dept_name: '基础数据表!C3', pm_monitoring: '基础数据表!C52' },
+    });
+    expect(errors).toEqual([
+      { field: 'dept_name', cell: '基础数据表!C3', message: `单位名称：单元格中是公式“=B2”${UNCALCULATED_TAIL}` },
+      { field: 'actual_project', cell: '基础数据表!C18', message: `决算支出·项目支出：单元格中是公式“=SUM(C16:C17)”${UNCALCULATED_TAIL}` },
+      { field: 'pm_monitoring', cell: '基础数据表!C52', message: `开展绩效运行监控：单元格中是公式“=IF(1,"是","否")”${UNCALCULATED_TAIL}` },
+    ]);
+  });
+
+  const textFields = FIELDS.filter((f) => f.kind === 'text');
+  test.each(textFields.map((f) => [f.id, f.label]))('text longer than 32,767 characters in %s is an error naming its cell', (id, label) => {
+    const errors = errorsOfRaw({ values: seedWith({ [id]: '字'.repeat(32768) }), cells: { [id]: '基础数据表!C9' } });
+    expect(errors).toEqual([
+      { field: id, cell: '基础数据表!C9', message: `${label}：文字过长（32768个字符），超过了 Excel 单元格的上限32767个字符，请精简` },
+    ]);
+  });
+
+  test('control characters stay in the data; only messages escape them', () => {
+    const out = scoreDepartment({ values: seedWith({ dept_name: '南昌\x1b中心' }) });
+    expect(out.ok && out.result.department).toBe('南昌\x1b中心');
+  });
+
+  test('an unknown key is quoted escaped in its warning', () => {
+    const out = scoreDepartment({ values: seedWith({ 'bad\x1bkey': 1 }) });
+    expect(out.ok && out.result.warnings).toEqual([{ field: 'bad\x1bkey', cell: null, message: '未识别的字段“bad\\x1bkey”，已忽略' }]);
+  });
+
+  /** Every number in a result is finite and no text shows Infinity or NaN. */
+  const allFinite = (x: unknown): boolean => {
+    if (typeof x === 'number') return Number.isFinite(x);
+    if (typeof x === 'string') return !/Infinity|NaN/.test(x);
+    if (Array.isArray(x)) return x.every(allFinite);
+    if (x && typeof x === 'object') return Object.values(x).every(allFinite);
+    return true;
+  };
+
+  test('the largest and smallest valid figures score without Infinity or NaN', () => {
+    const amount = fc.oneof(fc.constantFrom(0, 0.000001, 1e12), fc.double({ min: 0.000001, max: 1e12, noNaN: true }));
+    const percent = fc.oneof(fc.constantFrom(0, 0.000001, 1), fc.double({ min: 0.000001, max: 1, noNaN: true }));
+    const count = fc.oneof(fc.constantFrom(0, 1, 1e9), fc.integer({ min: 0, max: 1e9 }));
+    const amountIds = FIELDS.filter((f) => f.kind === 'amount').map((f) => f.id);
+    const percentIds = FIELDS.filter((f) => f.kind === 'percent').map((f) => f.id);
+    const countIds = FIELDS.filter((f) => f.kind === 'count').map((f) => f.id);
+    fc.assert(
+      fc.property(
+        fc.tuple(...amountIds.map(() => amount)),
+        fc.tuple(...percentIds.map(() => percent)),
+        fc.tuple(...countIds.map(() => count)),
+        (amounts, percents, counts) => {
+          const values: Record<string, RawValue> = { ...SEED };
+          amountIds.forEach((id, i) => (values[id] = amounts[i]));
+          percentIds.forEach((id, i) => (values[id] = percents[i]));
+          countIds.forEach((id, i) => (values[id] = counts[i]));
+          // Keep the cross-checks satisfied: totals and the capped optional amounts left blank, parts ≤ wholes.
+          for (const id of ['budget_adjusted_total', 'actual_total', 'adjustment_excluded', 'key_project_budget', 'evaluated_project_funds']) values[id] = null;
+          for (const [part, whole] of [['projects_initial_with_goals', 'projects_initial'], ['projects_added_with_goals', 'projects_added'], ['key_tasks_done', 'key_tasks_total']]) {
+            values[part] = Math.min(values[part] as number, values[whole] as number);
+          }
+          values.staff_authorized = Math.max(1, values.staff_authorized as number);
+          const out = scoreDepartment({ values });
+          if (!out.ok) throw new Error(JSON.stringify(out.errors));
+          expect(allFinite(out.result)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('values beyond the bounds are errors whose messages show no Infinity or NaN', () => {
+    const huge = Object.fromEntries(FIELDS.filter((f) => f.kind !== 'text' && f.kind !== 'yesno').map((f) => [f.id, 1e308]));
+    const errors = fromJson(huge);
+    expect(errors.map((e) => e.field).sort()).toEqual(Object.keys(huge).sort());
+    expect(allFinite(errors)).toBe(true);
   });
 });
