@@ -86,8 +86,14 @@ export function readZip(buf: Buffer): Map<string, ZipEntry> {
       const len = buf.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let q = x + 4;
-        if (size === 0xffffffff) (size = Number(buf.readBigUInt64LE(q))), (q += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = Number(buf.readBigUInt64LE(q))), (q += 8);
+        if (size === 0xffffffff) {
+          size = Number(buf.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = Number(buf.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff) localOffset = Number(buf.readBigUInt64LE(q));
       }
       x += 4 + len;
