@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'test-output/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'lib/**', 'node_modules/**', 'out/**', 'test-output/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

@@ -39,9 +39,12 @@ describe('batch', () => {
     expect(summary.departments[1].flags).toEqual(['EXECUTION_LOW', 'PROJECT_EXECUTION_LOW', 'PAYMENT_BEHIND', 'GOALS_NOT_QUANTIFIED']);
     expect(summary.departments[1].scores.project_execution).toBe(1.65);
     expect(summary.grades).toEqual({ 优: 1, 良: 2, 中: 0, 差: 0 });
-    expect(summary.failed.map((f: { file: string }) => path.basename(f.file))).toEqual(['丙.json', '坏.json']);
+    expect(summary.failed.map((f: { file: string; reason: string }) => [path.basename(f.file), f.reason])).toEqual([
+      ['丙.json', 'invalid'],
+      ['坏.json', 'unreadable'],
+    ]);
     expect(summary.failed[0].errors).toEqual([{ field: 'actual_project', cell: null, message: '决算支出·项目支出：应为数值，实为文字“约30”' }]);
-    expect(summary.failed[1].errors[0].message).toContain('JSON 格式有误');
+    expect(summary.failed[1].errors).toEqual([{ field: 'file', cell: null, message: expect.stringMatching(/^JSON 格式有误（第1行第2列）/) }]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -55,9 +58,10 @@ describe('batch', () => {
       [3, '乙单位', 86.43],
     ]);
     expect(sheet.getCell(5, 12).value).toBe(1.65);
-    expect(sheet.getCell(2, 1).value).toContain('优 1 个，良 2 个，中 0 个，差 0 个；另有 2 个文件未通过校验');
+    expect(sheet.getCell(2, 1).value).toContain('优 1 个，良 2 个，中 0 个，差 0 个；另有 2 个文件未通过校验或无法读取，见工作表“未通过校验”。');
     const failed = wb.getWorksheet('未通过校验') as ExcelJS.Worksheet;
     expect([failed.getCell('B4').value, failed.getCell('D4').value]).toEqual(['actual_project', '决算支出·项目支出：应为数值，实为文字“约30”']);
+    expect(failed.getCell('B5').value).toBe('（无法读取）');
   });
 
   test('a summary left by an earlier run in the same folder is skipped, not listed as a failure', async () => {
@@ -92,10 +96,11 @@ describe('batch', () => {
       progress: (line) => progress.push(line),
     });
     expect(code).toBe(0);
-    expect(text).toContain('共 5 个文件：评分 3 个，未通过校验 2 个。');
+    expect(text).toContain('共 5 个文件：评分 3 个，未通过校验 1 个，无法读取 1 个。');
     expect(text).toMatch(/ 1\. 100\.00 优 {2}甲单位（2018）/);
     expect(text).toContain('等级分布：优 1，良 2，中 0，差 0');
-    expect(text).toContain('未通过校验（未参加排名）');
+    expect(text).toContain(`未通过校验（未参加排名）：${path.join(dir, '丙.json')}\n  - actual_project：决算支出·项目支出：应为数值，实为文字“约30”\n`);
+    expect(text).toContain(`无法读取（未参加排名）：${path.join(dir, '坏.json')}\n  - JSON 格式有误（第1行第2列）`);
     expect(progress).toHaveLength(6);
     expect(progress[5]).toBe(progressLine(5, 5, ''));
     expect(progress[5]).toMatch(/^\[█{24}\] 5\/5 $/);
@@ -114,7 +119,7 @@ describe('batch', () => {
     const dir = tempDir();
     const { code, err } = await cli('batch', dir, '--out', path.join(dir, 's.xlsx'));
     expect(code).toBe(2);
-    expect(err).toContain('没有找到 .xlsx 或 .json 文件');
+    expect(err).toContain('错误：没有找到 .xlsx、.xlsm 或 .json 文件');
     expect(fs.existsSync(path.join(dir, 's.xlsx'))).toBe(false);
   });
 
