@@ -5,7 +5,7 @@
  */
 import { BASE_FONT, BORDER_COLOR, STYLES, type CellStyle, type StyleName } from '../layout/plan';
 import { WorkbookFileError } from './errors';
-import { SPREADSHEETML_NS, escapeAttr } from './xml';
+import { SPREADSHEETML_NS, decodeXmlText, escapeAttr } from './xml';
 
 export interface CellFormat {
   style?: StyleName;
@@ -53,6 +53,8 @@ interface Tag {
   start: number;
   /** Offset just past `>`. */
   end: number;
+  /** For an entry of a collection: offset just past its end tag (its whole element). */
+  elementEnd?: number;
 }
 
 interface Found {
@@ -113,10 +115,15 @@ function parseStylesheet(xml: string): { root: Tag; rootClose: Tag | null; found
   let rootClose: Tag | null = null;
   let depth = root.kind === 'open' ? 1 : 0;
   let current: Found | null = null;
+  let entry: Tag | null = null;
   for (const tag of tags.slice(1)) {
     if (depth === 0) throw damaged();
     if (tag.kind === 'close') {
       depth--;
+      if (depth === 2 && entry) {
+        entry.elementEnd = tag.end;
+        entry = null;
+      }
       if (depth === 0) rootClose = tag;
       else if (depth === 1 && current) {
         current.close = tag;
@@ -131,6 +138,8 @@ function parseStylesheet(xml: string): { root: Tag; rootClose: Tag | null; found
       if (tag.kind === 'open') current = f;
     } else if (depth === 2 && current) {
       current.entries.push(tag);
+      if (tag.kind === 'open') entry = tag;
+      else tag.elementEnd = tag.end;
     }
     if (tag.kind === 'open') depth++;
   }
@@ -187,7 +196,29 @@ export class StyleAppender {
       return m ? Number(m[1]) : 0;
     });
     this.nextNumFmtId = Math.max(LAST_RESERVED_NUMFMT, ...ids) + 1;
+    this.indexExisting();
     this.padDefaults();
+  }
+
+  /**
+   * Entries already in the stylesheet that are exactly what we would append — ours, from an
+   * earlier score of this workbook — are reused, so rescoring never grows the stylesheet.
+   */
+  private indexExisting(): void {
+    for (const c of Object.keys(ENTRY) as Appended[]) {
+      const entries = (this.found.get(c)?.entries ?? []).filter((t) => localName(t.name) === ENTRY[c]);
+      entries.forEach((t, i) => {
+        const xml = this.xml.slice(t.start, t.elementEnd ?? t.end);
+        const key = `${c}\n${xml}`;
+        if (!this.indexOf.has(key)) this.indexOf.set(key, i);
+        if (c === 'numFmts') {
+          const id = /\snumFmtId\s*=\s*["']\s*(\d+)/.exec(xml);
+          const code = /\sformatCode\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(xml);
+          const codeKey = code ? `numFmtCode\n${decodeXmlText(code[1] ?? code[2] ?? '')}` : null;
+          if (id && codeKey && !this.indexOf.has(codeKey)) this.indexOf.set(codeKey, Number(id[1]));
+        }
+      });
+    }
   }
 
   /**

@@ -82,7 +82,7 @@ describe('appending to a user’s styles.xml', () => {
     const out = styles.toXml();
 
     expect([header, weight]).toEqual([3, 4]);
-    for (const [name, count] of [['numFmts', '2'], ['fonts', '4'], ['fills', '5'], ['borders', '2'], ['cellXfs', '5']]) {
+    for (const [name, count] of [['numFmts', '2'], ['fonts', '4'], ['fills', '4'], ['borders', '2'], ['cellXfs', '5']]) {
       expect(content(out, name)?.startsWith(content(USER_STYLES, name) as string)).toBe(true);
       expect(countOf(out, name)).toBe(count);
     }
@@ -99,9 +99,9 @@ describe('appending to a user’s styles.xml', () => {
       '<font><b/><sz val="11"/><name val="宋体"/></font>',
       '<font><sz val="11"/><name val="宋体"/></font>',
     ]);
+    // “No fill” is exactly their fill 0, so it is reused rather than appended again.
     expect(entries(out, 'fills', 'fill').slice(3)).toEqual([
       '<fill><patternFill patternType="solid"><fgColor rgb="FFD9E1F2"/><bgColor indexed="64"/></patternFill></fill>',
-      '<fill><patternFill patternType="none"/></fill>',
     ]);
     expect(entries(out, 'borders', 'border').slice(1)).toEqual([
       '<border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right>' +
@@ -110,8 +110,17 @@ describe('appending to a user’s styles.xml', () => {
     const applyAll = 'applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"';
     expect(entries(out, 'cellXfs', 'xf').slice(3)).toEqual([
       `<xf numFmtId="0" fontId="2" fillId="3" borderId="1" xfId="0" ${applyAll}><alignment horizontal="center" vertical="center" wrapText="1"/></xf>`,
-      `<xf numFmtId="165" fontId="3" fillId="4" borderId="1" xfId="0" ${applyAll}><alignment horizontal="center" vertical="center"/></xf>`,
+      `<xf numFmtId="165" fontId="3" fillId="0" borderId="1" xfId="0" ${applyAll}><alignment horizontal="center" vertical="center"/></xf>`,
     ]);
+  });
+
+  test('entries identical to ones already there (ours from an earlier score) are reused, so rescoring never grows the stylesheet', () => {
+    const first = new StyleAppender(USER_STYLES);
+    const a = [first.xfFor({ style: 'header' }), first.xfFor({ style: 'number', numFmt: '0.##' })];
+    const once = first.toXml();
+    const again = new StyleAppender(once);
+    expect([again.xfFor({ style: 'header' }), again.xfFor({ style: 'number', numFmt: '0.##' })]).toEqual(a);
+    expect(again.toXml()).toBe(once);
   });
 
   test('their cells keep their look and ours get theirs, read back by exceljs', async () => {
