@@ -8,10 +8,12 @@
  * { "name": "…",
  *   "indicators": [{ "id": "project_execution", "weight": 8, "rule": { "lower": 0.9 } }],
  *   "grades": { "优": 90, "良": 80, "中": 60 },
- *   "thresholds": { "executionLow": 0.9 } }
+ *   "thresholds": { "executionLow": 0.9 },
+ *   "executionCap": [{ "below": 0.5, "max": 59 }, { "below": 0.6, "max": 69 }] }
  * ```
  * Band rules take lower/upper (a ratio, or null for no bound), mode, per, stepBelow, stepAbove and
  * ifBaseZero; tiers rules `tiers: [{min, share}]` and ifBaseZero; checklists `items: [{field, points}]`.
+ * `executionCap` (预算执行率封顶, optional) replaces the default's none; `[]` or null means no cap.
  */
 import {
   DEFAULT_PROFILE,
@@ -19,13 +21,14 @@ import {
   type BandRule,
   type ChecklistItem,
   type ChecklistRule,
+  type ExecutionCapRow,
   type IndicatorDef,
   type Profile,
   type Rule,
   type Tier,
   type TiersRule,
 } from '../engine/profile';
-import { PARAM_TEXT, TIER_TEXT, profileProblems, type ProfilePath } from '../engine/profileCheck';
+import { CAP_TEXT, PARAM_TEXT, TIER_TEXT, capRowText, profileProblems, type ProfilePath } from '../engine/profileCheck';
 import type { InputIssue } from '../engine/types';
 import { KIND_TEXT } from '../layout/profileSheet';
 
@@ -39,7 +42,7 @@ const FILE_FIELD = 'profile';
 const MODES: BandRule['mode'][] = ['proportional', 'steps'];
 const POLICIES: NonNullable<BandRule['ifBaseZero']>[] = ['full', 'full_if_zero_numerator'];
 
-const TOP_KEYS = ['name', 'indicators', 'grades', 'thresholds'];
+const TOP_KEYS = ['name', 'indicators', 'grades', 'thresholds', 'executionCap'];
 /** Keys of a whole exported profile that the file may carry but that are not taken (the formulas are fixed). */
 const INDICATOR_KEYS = ['id', 'weight', 'rule'];
 const INDICATOR_FIXED_KEYS = ['level1', 'level2', 'name', 'rate'];
@@ -190,6 +193,26 @@ function readRule(issues: FileIssues, path: string, def: IndicatorDef, raw: unkn
   return { kind: 'checklist', items };
 }
 
+/** The file's execution-rate cap rows; undefined for none (absent, null or []). A row that is no object comes out NaN, so indices stay those of the file. */
+function readExecutionCap(issues: FileIssues, raw: unknown): ExecutionCapRow[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) {
+    issues.typeError('executionCap', `预算执行率封顶应为数组，实为${describe(raw)}`);
+    return undefined;
+  }
+  const rows = raw.map((x: unknown, i): ExecutionCapRow => {
+    const at = `executionCap[${i}]`;
+    if (!isObject(x)) {
+      issues.typeError(at, `${capRowText(i)}应为对象，实为${describe(x)}`);
+      return { below: Number.NaN, max: Number.NaN };
+    }
+    issues.unknownKeys(at, x, ['below', 'max']);
+    const num = (k: 'below' | 'max') => issues.number(`${at}.${k}`, `${capRowText(i)}的${CAP_TEXT[k]}`, x[k]);
+    return { below: num('below'), max: num('max') };
+  });
+  return rows.length > 0 ? rows : undefined;
+}
+
 /** Reads a parsed `--profile` file; never throws. */
 export function profileFromJson(json: unknown): ProfileJsonResult {
   const issues = new FileIssues();
@@ -251,10 +274,13 @@ export function profileFromJson(json: unknown): ProfileJsonResult {
   const grades = numbers('grades', DEFAULT_PROFILE.grades, (g) => `等级“${String(g)}”的分数线`);
   const thresholds = numbers('thresholds', DEFAULT_PROFILE.thresholds, (k) => `“${THRESHOLD_LABELS[k].name}”`);
 
-  const profile: Profile = { name, indicators, grades, thresholds };
+  const executionCap = readExecutionCap(issues, json.executionCap);
+
+  const profile: Profile = { name, indicators, grades, thresholds, ...(executionCap && { executionCap }) };
   const jsonPath = (path: ProfilePath): string => {
     if ('grade' in path) return `grades.${path.grade}`;
     if ('threshold' in path) return `thresholds.${path.threshold}`;
+    if ('cap' in path) return `executionCap[${path.cap}].${path.param}`;
     const i = indexOf.get(path.indicator);
     const at = i === undefined ? path.indicator : `indicators[${i}]`;
     if ('tier' in path) return `${at}.rule.tiers[${path.tier}].${path.param}`;

@@ -2,13 +2,13 @@
  * Evaluation: typed inputs + profile → the 18 indicator results, the key figures, the total, the
  * grade and the issue flags. Pure: no I/O, no Office.js, no exceljs.
  */
-import { Decimal, fmtAmount, fmtPercent, fmtPlain, roundHalfUp, sum, toNumber2 } from './decimal';
+import { Decimal, fmtAmount, fmtPercent, fmtPlain, fromSpreadsheetNumber, roundHalfUp, sum, toNumber2 } from './decimal';
 import { FIELD_BY_ID, fieldPhrase, fieldUnit } from './fields';
 import { raiseFlags } from './flags';
 import type { IndicatorDef, Profile, RateFormula } from './profile';
 import { rateOf, scoreBand, scoreChecklist, scoreTiers, type RateOutcome, type Scored } from './rules';
 import type { DepartmentInputs } from './validate';
-import type { EvaluationResult, Grade, IndicatorResult, InputIssue } from './types';
+import type { EvaluationResult, ExecutionCap, Grade, IndicatorResult, InputIssue } from './types';
 
 /** An indicator's exact rate beside its published result, for the flags. */
 export interface IndicatorOutcome {
@@ -137,6 +137,23 @@ export function gradeOf(totalScore: Decimal, profile: Profile): Grade {
   return '差';
 }
 
+/**
+ * The execution-rate cap (预算执行率封顶) that lowers `uncapped`, or null: none in the profile, no
+ * rate (the adjusted total is 0), the rate under no row's `below`, or the total within the row's max.
+ */
+export function executionCapOf(profile: Profile, rate: Decimal | null, uncapped: Decimal): { cap: ExecutionCap; total: Decimal } | null {
+  if (!rate || !profile.executionCap) return null;
+  const row = profile.executionCap.find((r) => rate.lt(fromSpreadsheetNumber(r.below)));
+  if (!row) return null;
+  const max = fromSpreadsheetNumber(row.max);
+  if (!uncapped.gt(max)) return null;
+  return {
+    cap: { rate: rate.toNumber(), max: row.max, uncapped_total: toNumber2(uncapped) },
+    // A ceiling: cut, never rounded up past it (a max of 59.555 caps at 59.55).
+    total: max.toDecimalPlaces(2, Decimal.ROUND_DOWN),
+  };
+}
+
 export function evaluateDepartment(
   inputs: DepartmentInputs,
   profile: Profile,
@@ -144,13 +161,17 @@ export function evaluateDepartment(
 ): EvaluationResult {
   const outcomes = profile.indicators.map((def) => evaluateIndicator(def, inputs));
   // The total is the sum of the rounded scores, as the published table adds them.
-  const totalScore = sum(outcomes.map((o) => new Decimal(o.result.score)));
+  const sumOfScores = sum(outcomes.map((o) => new Decimal(o.result.score)));
   const figures = computeKeyFigures(inputs);
+  const capped = executionCapOf(profile, figures.executionRate, sumOfScores);
+  const totalScore = roundHalfUp(capped?.total ?? sumOfScores);
   return {
     department: inputs.deptName,
     year: inputs.year,
-    total: toNumber2(totalScore),
-    grade: gradeOf(roundHalfUp(totalScore), profile),
+    total: totalScore.toNumber(),
+    grade: gradeOf(totalScore, profile),
+    // Only when the cap bit: no `cap` key otherwise, not even an undefined one.
+    ...(capped && { cap: capped.cap }),
     indicators: outcomes.map((o) => o.result),
     metrics: {
       budget_execution_rate: figures.executionRate?.toNumber() ?? null,
@@ -161,4 +182,3 @@ export function evaluateDepartment(
     warnings,
   };
 }
-

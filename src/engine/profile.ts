@@ -95,11 +95,23 @@ export const THRESHOLD_LABELS: Record<keyof FlagThresholds, { name: string; note
   satisfactionLow: { name: '满意度偏低阈值', note: '满意度低于此值时列为问题（SATISFACTION_LOW）' },
 };
 
+/**
+ * One row of the optional execution-rate cap (预算执行率封顶): when the overall budget execution rate
+ * is below `below` (a ratio), the total may be at most `max` points. Rows go by increasing `below`;
+ * the first the rate is under applies.
+ */
+export interface ExecutionCapRow {
+  below: number;
+  max: number;
+}
+
 export interface Profile {
   name: string;
   indicators: IndicatorDef[];
   grades: GradeBounds;
   thresholds: FlagThresholds;
+  /** Absent (the default): no cap. Some provinces' systems cap the total by the execution rate. */
+  executionCap?: ExecutionCapRow[];
 }
 
 const rate = (numerator: string, denominator: string | undefined, rateWord: string): RateFormula => ({

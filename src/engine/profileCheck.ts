@@ -13,13 +13,14 @@ import type { InputIssue } from './types';
 /** A parameter of an indicator's own row (`tiers` and `items`: the rule's list as a whole). */
 export type IndicatorParam = 'weight' | 'lower' | 'upper' | 'mode' | 'per' | 'stepBelow' | 'stepAbove' | 'ifBaseZero' | 'tiers' | 'items';
 
-/** The address of one parameter of a profile. `tier` and `index` count from 0, as in `rule.tiers` and `rule.items`. */
+/** The address of one parameter of a profile. `tier`, `index` and `cap` count from 0, as in `rule.tiers`, `rule.items` and `executionCap`. */
 export type ProfilePath =
   | { indicator: string; param: IndicatorParam }
   | { indicator: string; tier: number; param: 'min' | 'share' }
   | { indicator: string; item: string; index: number; param: 'field' | 'points' }
   | { grade: keyof GradeBounds }
-  | { threshold: keyof FlagThresholds };
+  | { threshold: keyof FlagThresholds }
+  | { cap: number; param: 'below' | 'max' };
 
 /** One problem: what is wrong (Chinese, naming the indicator, the parameter and the figures) and where; null: the profile as a whole. */
 export interface ProfileProblem {
@@ -39,6 +40,8 @@ export interface ProfileCheck {
 
 /** Band bounds may reach 200% (a control rate's upper bound of 105%, say), not more. */
 const BOUND_MAX = 2;
+/** Weights, checklist points and steps: no indicator is worth more than the whole 100 points, so sums stay finite. */
+const POINTS_MAX = 100;
 const GRADES = ['优', '良', '中'] as const;
 
 const exact = (x: number): Decimal => fromSpreadsheetNumber(x);
@@ -60,16 +63,22 @@ export const PARAM_TEXT: Record<Exclude<IndicatorParam, 'tiers' | 'items'>, stri
 };
 /** A tier's two numbers, as messages name them (“第2档的“达到””). */
 export const TIER_TEXT: Record<'min' | 'share', string> = { min: '“达到”', share: '得分比例' };
+/** A row of the execution-rate cap as messages name it (“预算执行率封顶第2条”); `i` counts from 0. */
+export const capRowText = (i: number): string => `预算执行率封顶第${i + 1}条`;
+/** A cap row's two numbers, as messages name them (after the sheet's column headers). */
+export const CAP_TEXT: Record<'below' | 'max', string> = { below: '“执行率低于”', max: '“总分最高”' };
 
 /**
  * The field id in the form both readers use for a profile parameter: `profile.` and the key of its
  * row on 指标体系 (`profile.project_execution`, `profile.project_arrangement.tier2`,
- * `profile.pm_mechanism`, `profile.grade.优`, `profile.threshold.executionLow`, `profile.weights`).
+ * `profile.pm_mechanism`, `profile.grade.优`, `profile.threshold.executionLow`, `profile.cap.1`,
+ * `profile.weights`).
  */
 export function profileField(path: ProfilePath | null): string {
   if (!path) return 'profile.weights';
   if ('grade' in path) return `profile.grade.${path.grade}`;
   if ('threshold' in path) return `profile.threshold.${path.threshold}`;
+  if ('cap' in path) return `profile.cap.${path.cap + 1}`;
   if ('tier' in path) return `profile.${path.indicator}.tier${path.tier + 1}`;
   if ('item' in path) return `profile.${path.item}`;
   return `profile.${path.indicator}`;
@@ -87,10 +96,12 @@ export function profileProblems(profile: Profile): ProfileProblems {
     error(path, `${what}应在${show(lo)}–${show(hi)}之间，实为${show(x)}`);
     return false;
   };
-  /** A finite value ≥ 0 (or > 0 with `positive`). */
-  const notNegative = (path: ProfilePath, what: string, x: number, positive = false): boolean => {
-    if (Number.isFinite(x) && (positive ? x > 0 : x >= 0)) return true;
-    error(path, Number.isFinite(x) ? `${what}应${positive ? '大于0' : '不小于0'}，实为${plain(x)}` : `${what}应为有效数值，实为${plain(x)}`);
+  /** Points (a weight, a step, a checklist item's points…): finite, ≥ 0 (or > 0 with `positive`), at most POINTS_MAX. */
+  const points = (path: ProfilePath, what: string, x: number, positive = false): boolean => {
+    if (Number.isFinite(x) && (positive ? x > 0 : x >= 0) && x <= POINTS_MAX) return true;
+    if (!Number.isFinite(x)) error(path, `${what}应为有效数值，实为${plain(x)}`);
+    else if (x > POINTS_MAX) error(path, `${what}应不大于${POINTS_MAX}，实为${plain(x)}`);
+    else error(path, `${what}应${positive ? '大于0' : '不小于0'}，实为${plain(x)}`);
     return false;
   };
 
@@ -98,7 +109,7 @@ export function profileProblems(profile: Profile): ProfileProblems {
   for (const ind of profile.indicators) {
     const name = `“${ind.name}”`;
     const at = (param: IndicatorParam): ProfilePath => ({ indicator: ind.id, param });
-    const weightOk = notNegative(at('weight'), `${name}的${PARAM_TEXT.weight}`, ind.weight);
+    const weightOk = points(at('weight'), `${name}的${PARAM_TEXT.weight}`, ind.weight);
     const rule = ind.rule;
 
     if (rule.kind === 'band') {
@@ -110,10 +121,10 @@ export function profileProblems(profile: Profile): ProfileProblems {
         error(at('upper'), `${name}的上限应不低于下限${pct(rule.lower as number)}，实为${pct(rule.upper as number)}`);
       }
       if (rule.mode === 'steps') {
-        if (rule.per !== undefined) notNegative(at('per'), `${name}的${PARAM_TEXT.per}`, rule.per, true);
-        if (rule.stepBelow !== undefined) notNegative(at('stepBelow'), `${name}的${PARAM_TEXT.stepBelow}`, rule.stepBelow);
+        if (rule.per !== undefined) points(at('per'), `${name}的${PARAM_TEXT.per}`, rule.per, true);
+        if (rule.stepBelow !== undefined) points(at('stepBelow'), `${name}的${PARAM_TEXT.stepBelow}`, rule.stepBelow);
       }
-      if (rule.stepAbove !== undefined) notNegative(at('stepAbove'), `${name}的${PARAM_TEXT.stepAbove}`, rule.stepAbove);
+      if (rule.stepAbove !== undefined) points(at('stepAbove'), `${name}的${PARAM_TEXT.stepAbove}`, rule.stepAbove);
     } else if (rule.kind === 'tiers') {
       if (rule.tiers.length === 0) error(at('tiers'), `${name}至少应有一档`);
       rule.tiers.forEach((t, i) => {
@@ -143,7 +154,7 @@ export function profileProblems(profile: Profile): ProfileProblems {
             error(itemAt('field'), owner === ind.name ? `${name}的检查项“${fieldLabel(item.field)}”重复` : `${name}的检查项“${fieldLabel(item.field)}”已用于“${owner}”`);
           } else checklistOwner.set(item.field, ind.name);
         }
-        pointsOk = notNegative(itemAt('points'), `${name}检查项“${fieldLabel(item.field)}”的分值`, item.points) && pointsOk;
+        pointsOk = points(itemAt('points'), `${name}检查项“${fieldLabel(item.field)}”的分值`, item.points) && pointsOk;
       });
       if (weightOk && pointsOk && rule.items.length > 0) {
         const total = sum(rule.items.map((it) => exact(it.points)));
@@ -172,6 +183,20 @@ export function profileProblems(profile: Profile): ProfileProblems {
       `“${THRESHOLD_LABELS.executionSevere.name}”应不高于“${THRESHOLD_LABELS.executionLow.name}”${pct(t.executionLow)}，实为${pct(t.executionSevere)}`,
     );
   }
+
+  const caps = profile.executionCap ?? [];
+  // A cap is for falling short: `below` lies in (0%, 100%]; a 0 would catch no rate at all.
+  const capBelowOk = caps.map((row) => Number.isFinite(row.below) && row.below > 0 && row.below <= 1);
+  caps.forEach((row, i) => {
+    const what = (param: 'below' | 'max') => `${capRowText(i)}的${CAP_TEXT[param]}`;
+    if (!capBelowOk[i]) error({ cap: i, param: 'below' }, `${what('below')}应大于0%且不高于100%，实为${pct(row.below)}`);
+    within({ cap: i, param: 'max' }, what('max'), row.max, 0, 100, plain);
+    // The first row the rate is under applies: a row not above its predecessor would never be reached.
+    const prev = caps[i - 1];
+    if (capBelowOk[i] && capBelowOk[i - 1] && row.below <= prev.below) {
+      error({ cap: i, param: 'below' }, `${what('below')}应高于第${i}条的${pct(prev.below)}，实为${pct(row.below)}`);
+    }
+  });
 
   if (profile.indicators.every((x) => Number.isFinite(x.weight))) {
     const total = sum(profile.indicators.map((x) => exact(x.weight)));

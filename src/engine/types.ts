@@ -92,11 +92,24 @@ export interface IssueFlag {
   fields: string[];
 }
 
+/** How the profile's execution-rate cap (预算执行率封顶) lowered the total; present only when it did. */
+export interface ExecutionCap {
+  /** 预算完成率（总）, unrounded. */
+  rate: number;
+  /** The most the total may be at this rate. */
+  max: number;
+  /** The sum of the rounded scores, before the cap. */
+  uncapped_total: number;
+}
+
 export interface EvaluationResult {
   department: string;
   year: number;
+  /** The sum of the rounded scores, or the cap's maximum when `cap` is present. */
   total: number;
   grade: Grade;
+  /** Absent unless the execution-rate cap lowered the total (no key at all, so JSON shows none). */
+  cap?: ExecutionCap;
   indicators: IndicatorResult[];
   metrics: Metrics;
   flags: IssueFlag[];

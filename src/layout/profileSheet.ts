@@ -2,12 +2,21 @@
  * The sheet 指标体系: the profile laid out for the officer to read and edit (yellow cells), and read
  * back into a Profile. Each parameter row carries a key in column B, so rows may be moved.
  */
-import type { Decimal } from '../engine/decimal';
+import { fromSpreadsheetNumber, type Decimal } from '../engine/decimal';
 import { fieldLabel, fieldPhrase } from '../engine/fields';
-import { parseValue } from '../engine/parse';
-import { THRESHOLD_LABELS, type BandRule, type FlagThresholds, type GradeBounds, type IndicatorDef, type Profile, type RateFormula } from '../engine/profile';
+import { parseNumericText, parseValue, quoteInput, type ParseOutcome } from '../engine/parse';
+import {
+  THRESHOLD_LABELS,
+  type BandRule,
+  type ExecutionCapRow,
+  type FlagThresholds,
+  type GradeBounds,
+  type IndicatorDef,
+  type Profile,
+  type RateFormula,
+} from '../engine/profile';
 import { checkProfile, type IndicatorParam, type ProfilePath } from '../engine/profileCheck';
-import type { InputIssue } from '../engine/types';
+import type { InputIssue, RawValue } from '../engine/types';
 import { type Grid, gridBottom, gridText, gridValue } from './grid';
 import { PlanBuilder, SHEET_PROFILE, sheetCell, type PlanValue, type SheetPlan } from './plan';
 
@@ -27,14 +36,24 @@ const NUMBER = 'General';
 /** Bounds, tier minimums and shares, thresholds: 95% shows as 95.00%. */
 const PERCENT = '0.00%';
 
+/** Empty rows of the execution-rate cap section on a blank template (a profile with more rows gets more). */
+const CAP_ROWS = 4;
+/** A cap row's key in the 代码 column: `cap.1`, `cap.2`… (counting from 1, as the officer does). */
+const capKey = (n: number) => `cap.${n}`;
+const CAP_KEY = /^cap\.\d+$/;
+/** The columns of a cap row: 总分最高 where other sections keep points, 执行率低于 where tiers keep 达到. */
+const CAP_COLUMN = { max: C.value, below: C.lower } as const;
+const CAP_HEADER = { max: '总分最高', below: '执行率低于' } as const;
+
 /** The column of each indicator parameter on its row. */
 const PARAM_COLUMN: Record<IndicatorParam, number> = {
   weight: C.value, lower: C.lower, upper: C.upper, mode: C.mode, per: C.per, stepBelow: C.stepBelow,
   stepAbove: C.stepAbove, ifBaseZero: C.baseZero, tiers: C.name, items: C.name,
 };
 
-/** The row key (column B) and the column of a profile parameter on this sheet. */
-function sheetPlace(path: ProfilePath): { key: string; col: number } {
+/** The row key (column B) and the column of a profile parameter on this sheet; `capKeys[i]` is the row of `executionCap[i]`. */
+function sheetPlace(path: ProfilePath, capKeys: string[]): { key: string; col: number } {
+  if ('cap' in path) return { key: capKeys[path.cap], col: CAP_COLUMN[path.param] };
   if ('grade' in path) return { key: `grade.${path.grade}`, col: C.value };
   if ('threshold' in path) return { key: `threshold.${path.threshold}`, col: C.value };
   if ('tier' in path) return { key: `${path.indicator}.tier${path.tier + 1}`, col: path.param === 'min' ? C.lower : C.value };
@@ -49,11 +68,32 @@ export function formulaText(f: RateFormula | undefined): string {
   return f.denominator ? `${minus}÷${f.denominator.map(fieldPhrase).join('＋')}` : minus;
 }
 
+const CAP_NOTE =
+  '部分地区按预算完成率（总）限制自评总分：预算完成率低于某行“执行率低于”时，总分不超过该行“总分最高”；' +
+  '自上而下取第一条适用的规则，“执行率低于”须逐条递增。例：总分最高59、执行率低于50.00%，即完成率低于50%时总分最高59分。全部留空即不封顶。';
+
+/**
+ * A plain number (weight, points, step, grade line) as typed: a number, or numeric text without a
+ * unit (neither 万元 nor %). Its range is profileCheck's to judge; what is no number at all gets
+ * parseValue's message (error values, formulas, dates, logic values, stray text).
+ */
+function parsePlainNumber(raw: RawValue): ParseOutcome {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return { ok: true, value: fromSpreadsheetNumber(raw) };
+  if (typeof raw === 'string') {
+    const typed = parseNumericText(raw);
+    if (typed?.percent) return { ok: false, message: `应为数值，不应带百分号（${quoteInput(raw.trim())}）` };
+    if (typed) return { ok: true, value: typed.value };
+  }
+  return parseValue('ratio', raw);
+}
+
+const isBlank = (raw: RawValue) => raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '');
+
 export function profileSheetPlan(profile: Profile): SheetPlan {
   const b = new PlanBuilder(SHEET_PROFILE, WIDTHS);
   const last = WIDTHS.length;
   b.merged(1, 1, last, `绩效评价指标体系：${profile.name}`, 'title').height(1, 28);
-  b.merged(2, 1, last, '黄色单元格可按本地评分表修改（权重、上下限、扣分标准、检查项分值、分档、等级线、问题阈值）；“代码”列请勿修改。计算公式固定。', 'subtitle');
+  b.merged(2, 1, last, '黄色单元格可按本地评分表修改（权重、上下限、扣分标准、检查项分值、分档、等级线、问题阈值、预算执行率封顶）；“代码”列请勿修改。计算公式固定。', 'subtitle');
   const headers = ['序号', '代码', '一级指标', '二级指标', '三级指标', '权重', '计算公式', '规则', '下限', '上限', '低于下限计分', '每满N个百分点', '每满N扣分', '超上限每1个百分点扣分', '分母为0时'];
   headers.forEach((h, i) => b.set(3, i + 1, h, 'header'));
   b.height(3, 32);
@@ -125,6 +165,19 @@ export function profileSheetPlan(profile: Profile): SheetPlan {
     b.height(row, 30);
     row++;
   }
+  row++;
+  // At the end, so that the rows above keep their places in workbooks made before this section.
+  b.merged(row++, 1, last, '预算执行率封顶（选填）', 'section');
+  b.merged(row, 1, last, CAP_NOTE, 'note').height(row, 30);
+  row++;
+  for (const [col, text] of [[C.key, '代码'], [C.name, '规则'], [CAP_COLUMN.max, CAP_HEADER.max], [CAP_COLUMN.below, CAP_HEADER.below]] as const) b.set(row, col, text, 'header');
+  row++;
+  const caps = profile.executionCap ?? [];
+  for (let i = 0; i < Math.max(CAP_ROWS, caps.length); i++) {
+    b.set(row, C.key, capKey(i + 1), 'center').set(row, C.name, `第${i + 1}条`, 'text');
+    b.set(row, CAP_COLUMN.max, caps[i]?.max ?? null, 'input', NUMBER).set(row, CAP_COLUMN.below, caps[i]?.below ?? null, 'input', PERCENT);
+    row++;
+  }
   b.plan.freezeRows = 3;
   b.plan.print = { landscape: true, titleRows: [3, 3], onePage: true };
   b.plan.tabColor = '70AD47';
@@ -160,7 +213,7 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
   const number = (key: string, col: number, what: string, opts: { percent?: boolean; optional?: boolean } = {}): number | undefined => {
     const { raw, cell } = at(key, col);
     // Ranges are profileCheck's to judge: read percentages without parseValue's 100% cap.
-    const out = parseValue(opts.percent ? 'ratio' : 'amount', raw);
+    const out = opts.percent ? parseValue('ratio', raw) : parsePlainNumber(raw);
     if (!out.ok) {
       fail(key, cell, `指标体系“${what}”：${out.message}`);
       return undefined;
@@ -173,9 +226,15 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
   };
   const choice = <T extends string>(key: string, col: number, what: string, options: Record<T, string>): T | undefined => {
     const { raw, cell } = at(key, col);
-    const text = typeof raw === 'string' ? raw.trim() : '';
+    // An error value, a formula without result…: parseValue's message, never “[object Object]”.
+    const read = parseValue('text', typeof raw === 'boolean' ? (raw ? 'TRUE' : 'FALSE') : raw);
+    if (!read.ok) {
+      fail(key, cell, `指标体系“${what}”：${read.message}`);
+      return undefined;
+    }
+    const text = String(read.value ?? '');
     const found = (Object.keys(options) as T[]).find((k) => options[k] === text || k === text);
-    if (!found) fail(key, cell, `指标体系“${what}”应为${Object.values(options).map((t) => `“${t}”`).join('或')}，实为“${String(raw ?? '')}”`);
+    if (!found) fail(key, cell, `指标体系“${what}”应为${Object.values(options).map((t) => `“${t}”`).join('或')}，实为${quoteInput(text)}`);
     return found;
   };
   const missing = (key: string, what: string) => {
@@ -241,9 +300,25 @@ export function readProfileSheet(grid: Grid, base: Profile): ProfileReadResult {
     else missing(key, THRESHOLD_LABELS[k].note);
   }
 
-  const profile: Profile = { name: base.name, indicators, grades, thresholds };
+  // Cap rows in sheet order: a blank row is no row, a half-filled one an error at its blank cell. A
+  // workbook made before the section existed has no cap row at all and keeps `base`'s cap.
+  const capKeys = [...rows.keys()].filter((key) => CAP_KEY.test(key));
+  const filledCapKeys = capKeys.filter((key) => !isBlank(at(key, CAP_COLUMN.below).raw) || !isBlank(at(key, CAP_COLUMN.max).raw));
+  const executionCap: ExecutionCapRow[] | undefined =
+    capKeys.length === 0
+      ? base.executionCap
+      : filledCapKeys.map((key) => {
+          // An unreadable cell is NaN here: its error is already at that cell, and profileCheck's is then moot.
+          const what = (param: keyof typeof CAP_HEADER) => `预算执行率封顶第${key.slice('cap.'.length)}条·${CAP_HEADER[param]}`;
+          return {
+            below: number(key, CAP_COLUMN.below, what('below'), { percent: true }) ?? Number.NaN,
+            max: number(key, CAP_COLUMN.max, what('max')) ?? Number.NaN,
+          };
+        });
+
+  const profile: Profile = { name: base.name, indicators, grades, thresholds, ...(executionCap && executionCap.length > 0 ? { executionCap } : {}) };
   const checked = checkProfile(profile, (path) => {
-    const { key, col } = sheetPlace(path);
+    const { key, col } = sheetPlace(path, filledCapKeys);
     return rows.has(key) ? at(key, col).cell : null;
   });
   // A cell that is not a number kept its default value: what profileCheck says of that value is moot.

@@ -16,6 +16,8 @@ const scored = (profile: Profile) => {
   if (!out.ok) throw new Error(JSON.stringify(out.errors));
   return out.result;
 };
+/** report.md's four cap rows. */
+const CAP = [{ below: 0.5, max: 59 }, { below: 0.6, max: 69 }, { below: 0.7, max: 79 }, { below: 0.8, max: 89 }];
 /** Every indicator of the default, in its order, by id only; `changes` lays entries over some. */
 const everyIndicator = (changes: Record<string, object> = {}) => DEFAULT_PROFILE.indicators.map((d) => ({ id: d.id, ...changes[d.id] }));
 
@@ -58,18 +60,42 @@ describe('profileFromJson: a good file', () => {
 
   test('unknown or misplaced keys are warnings, and the file is still used', () => {
     const r = profileFromJson({
-      executionCap: [],
+      executionCaps: [],
       indicators: [{ id: 'staff_control', wieght: 4, rule: { tiers: [], upper: 1.05 } }],
       thresholds: { executionlow: 0.8 },
     });
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual([
-      { field: 'executionCap', cell: null, message: '指标体系文件 executionCap：未知的键“executionCap”，已忽略' },
+      { field: 'executionCaps', cell: null, message: '指标体系文件 executionCaps：未知的键“executionCaps”，已忽略' },
       { field: 'indicators[0].wieght', cell: null, message: '指标体系文件 indicators[0].wieght：未知的键“wieght”，已忽略' },
       { field: 'indicators[0].rule.tiers', cell: null, message: '指标体系文件 indicators[0].rule.tiers：“tiers”不适用于“区间”规则，已忽略' },
       { field: 'thresholds.executionlow', cell: null, message: '指标体系文件 thresholds.executionlow：未知的键“executionlow”，已忽略' },
     ]);
     expect((profileOf(r).indicators[2].rule as BandRule).upper).toBe(1.05);
+  });
+
+  test('report.md’s execution cap is read and caps the seed at 59, grade 差', () => {
+    const profile = profileOf(profileFromJson({ executionCap: CAP }));
+    expect(profile.executionCap).toEqual(CAP);
+    const r = scored(profile);
+    expect([r.total, r.grade, r.cap]).toEqual([59, '差', { rate: 100.36 / 209.38, max: 59, uncapped_total: 88.65 }]);
+  });
+
+  test.each([[[]], [null]])('executionCap %j is no cap: no key in the profile, no cap in the result', (executionCap) => {
+    const profile = profileOf(profileFromJson({ executionCap }));
+    expect('executionCap' in profile).toBe(false);
+    expect('cap' in scored(profile)).toBe(false);
+  });
+
+  test('a whole exported profile with a cap reads back as itself', () => {
+    const whole = { ...DEFAULT_PROFILE, executionCap: CAP };
+    expect(profileFromJson(JSON.parse(JSON.stringify(whole)))).toEqual({ ok: true, profile: whole, warnings: [] });
+  });
+
+  test('an unknown key in a cap row is a warning', () => {
+    const r = profileFromJson({ executionCap: [{ below: 0.5, max: 59, note: '省厅口径' }] });
+    expect(r).toMatchObject({ ok: true, profile: { executionCap: [{ below: 0.5, max: 59 }] } });
+    expect(r.warnings).toEqual([{ field: 'executionCap[0].note', cell: null, message: '指标体系文件 executionCap[0].note：未知的键“note”，已忽略' }]);
   });
 
   test('weights not summing to 100: a warning, the file still used', () => {
@@ -116,8 +142,34 @@ describe('profileFromJson: every problem, at its JSON path as in the file', () =
     ['a checklist item without field', { indicators: [{ id: 'disclosure', rule: { items: [{ points: 4 }] } }] }, 'indicators[0].rule.items[0].field', '指标体系文件 indicators[0].rule.items[0].field：“预决算信息公开性”第1个检查项的代码应为文字，实为空'],
     ['grades that are no object', { grades: [90, 80, 60] }, 'grades', '指标体系文件 grades：应为对象，实为数组'],
     ['a threshold in words', { thresholds: { executionLow: '九成' } }, 'thresholds.executionLow', '指标体系文件 thresholds.executionLow：“预算完成率偏低阈值”应为数值，实为文字“九成”'],
+    ['a weight over 100', { indicators: [{ id: 'project_execution', weight: 1e308 }] }, 'indicators[0].weight', '指标体系文件 indicators[0].weight：“项目支出预算完成率”的权重应不大于100，实为1e+308'],
+    ['checklist points over 100', { indicators: [{ id: 'disclosure', rule: { items: [{ field: 'disc_budget', points: 400 }] } }] }, 'indicators[0].rule.items[0].points', '指标体系文件 indicators[0].rule.items[0].points：“预决算信息公开性”检查项“按规定公开部门预算”的分值应不大于100，实为400'],
+    ['a cap that is no array', { executionCap: { below: 0.5, max: 59 } }, 'executionCap', '指标体系文件 executionCap：预算执行率封顶应为数组，实为对象'],
+    ['a cap row that is no object', { executionCap: [CAP[0], 0.6] }, 'executionCap[1]', '指标体系文件 executionCap[1]：预算执行率封顶第2条应为对象，实为0.6'],
+    ['a cap below as percent text', { executionCap: [CAP[0], CAP[1], { below: '70%', max: 79 }] }, 'executionCap[2].below', '指标体系文件 executionCap[2].below：预算执行率封顶第3条的“执行率低于”应为数值，实为文字“70%”'],
+    ['a cap row without max', { executionCap: [{ below: 0.5 }] }, 'executionCap[0].max', '指标体系文件 executionCap[0].max：预算执行率封顶第1条的“总分最高”应为数值，实为空'],
+    ['a cap max in words', { executionCap: [{ below: 0.5, max: '五十九' }] }, 'executionCap[0].max', '指标体系文件 executionCap[0].max：预算执行率封顶第1条的“总分最高”应为数值，实为文字“五十九”'],
+    ['cap rows out of order', { executionCap: [CAP[0], CAP[2], CAP[1], CAP[3]] }, 'executionCap[2].below', '指标体系文件 executionCap[2].below：预算执行率封顶第3条的“执行率低于”应高于第2条的70%，实为60%'],
+    ['a cap below of 0', { executionCap: [{ below: 0, max: 59 }] }, 'executionCap[0].below', '指标体系文件 executionCap[0].below：预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为0%'],
+    ['a cap below over 100% (50 for 50%)', { executionCap: [{ below: 50, max: 59 }] }, 'executionCap[0].below', '指标体系文件 executionCap[0].below：预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为5000%'],
+    ['a cap max over 100', { executionCap: [{ below: 0.5, max: 101 }] }, 'executionCap[0].max', '指标体系文件 executionCap[0].max：预算执行率封顶第1条的“总分最高”应在0–100之间，实为101'],
   ])('%s is one error, exactly', (_name, json, field, message) => {
     expect(errorsOf(json)).toEqual([{ field, cell: null, message }]);
+  });
+
+  test('a weight of 1e308 on two indicators: an error at each, and nothing is scored', () => {
+    expect(errorsOf({ indicators: [{ id: 'goals_initial', weight: 1e308 }, { id: 'goals_added', weight: 1e308 }] }).map((e) => e.field)).toEqual([
+      'indicators[0].weight',
+      'indicators[1].weight',
+    ]);
+  });
+
+  test('a cap row that is no object or no number is one error: its NaN is not judged again', () => {
+    expect(errorsOf({ executionCap: ['x', { below: 0.6, max: null }, { below: 0.55, max: 79 }] }).map((e) => e.message)).toEqual([
+      '指标体系文件 executionCap[0]：预算执行率封顶第1条应为对象，实为文字“x”',
+      '指标体系文件 executionCap[1].max：预算执行率封顶第2条的“总分最高”应为数值，实为null',
+      '指标体系文件 executionCap[2].below：预算执行率封顶第3条的“执行率低于”应高于第2条的60%，实为55%',
+    ]);
   });
 
   test('all errors at once: type errors first, then what the numbers get wrong; a value not taken is not judged again', () => {

@@ -11,6 +11,8 @@ const indicator = (p: Profile, id: string) => p.indicators.find((x) => x.id === 
 const band = (p: Profile, id: string) => indicator(p, id).rule as BandRule;
 const tiers = (p: Profile) => (indicator(p, 'project_arrangement').rule as TiersRule).tiers;
 const items = (p: Profile, id: string) => (indicator(p, id).rule as ChecklistRule).items;
+/** report.md's four cap rows. */
+const CAP = () => [{ below: 0.5, max: 59 }, { below: 0.6, max: 69 }, { below: 0.7, max: 79 }, { below: 0.8, max: 89 }];
 
 /** Places each problem at its path, written out, so that every case pins the structured address too. */
 const where = (path: ProfilePath) => JSON.stringify(path);
@@ -51,6 +53,31 @@ describe('checkProfile: the one validator of a profile', () => {
       'a negative step above the upper bound',
       (p) => (band(p, 'public_control').stepAbove = -0.6),
       [{ field: 'profile.public_control', path: { indicator: 'public_control', param: 'stepAbove' }, message: '“公用经费控制率”的“超上限每1个百分点扣分”应不小于0，实为-0.6' }],
+    ],
+    [
+      'a weight over 100 (two of 1e308 would add up to Infinity)',
+      (p) => (indicator(p, 'key_tasks').weight = 1e308),
+      [{ field: 'profile.key_tasks', path: { indicator: 'key_tasks', param: 'weight' }, message: '“年度重点工作办结率”的权重应不大于100，实为1e+308' }],
+    ],
+    [
+      'per over 100',
+      (p) => (band(p, 'payment_progress').per = 101),
+      [{ field: 'profile.payment_progress', path: { indicator: 'payment_progress', param: 'per' }, message: '“支付进度率”的“每满N个百分点”应不大于100，实为101' }],
+    ],
+    [
+      'a step below the lower bound over 100',
+      (p) => (band(p, 'payment_progress').stepBelow = 1e300),
+      [{ field: 'profile.payment_progress', path: { indicator: 'payment_progress', param: 'stepBelow' }, message: '“支付进度率”的“每满N扣分”应不大于100，实为1e+300' }],
+    ],
+    [
+      'a step above the upper bound over 100',
+      (p) => (band(p, 'public_control').stepAbove = 100.5),
+      [{ field: 'profile.public_control', path: { indicator: 'public_control', param: 'stepAbove' }, message: '“公用经费控制率”的“超上限每1个百分点扣分”应不大于100，实为100.5' }],
+    ],
+    [
+      'checklist points over 100 (the sum is then not judged)',
+      (p) => (items(p, 'system_soundness')[0].points = 1e308),
+      [{ field: 'profile.sys_finance_rules', path: { indicator: 'system_soundness', item: 'sys_finance_rules', index: 0, param: 'points' }, message: '“管理制度健全性”检查项“已制定单位财务管理制度”的分值应不大于100，实为1e+308' }],
     ],
     [
       'a weight that is not a number',
@@ -137,9 +164,81 @@ describe('checkProfile: the one validator of a profile', () => {
       (p) => (p.thresholds.executionSevere = 0.95),
       [{ field: 'profile.threshold.executionSevere', path: { threshold: 'executionSevere' }, message: '“预算完成率严重偏低阈值”应不高于“预算完成率偏低阈值”90%，实为95%' }],
     ],
+    [
+      'a cap row with below 0 (it would catch no rate)',
+      (p) => (p.executionCap = [{ below: 0, max: 59 }]),
+      [{ field: 'profile.cap.1', path: { cap: 0, param: 'below' }, message: '预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为0%' }],
+    ],
+    [
+      'a cap row with a negative below',
+      (p) => (p.executionCap = [{ below: -0.5, max: 59 }]),
+      [{ field: 'profile.cap.1', path: { cap: 0, param: 'below' }, message: '预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为-50%' }],
+    ],
+    [
+      'a cap row with below over 100% (50 typed for 50%)',
+      (p) => (p.executionCap = [...CAP().slice(0, 3), { below: 80, max: 89 }]),
+      [{ field: 'profile.cap.4', path: { cap: 3, param: 'below' }, message: '预算执行率封顶第4条的“执行率低于”应大于0%且不高于100%，实为8000%' }],
+    ],
+    [
+      'a cap row with a max over 100',
+      (p) => (p.executionCap = [{ below: 0.5, max: 590 }]),
+      [{ field: 'profile.cap.1', path: { cap: 0, param: 'max' }, message: '预算执行率封顶第1条的“总分最高”应在0–100之间，实为590' }],
+    ],
+    [
+      'a cap row with a negative max',
+      (p) => (p.executionCap = [{ below: 0.5, max: -1 }]),
+      [{ field: 'profile.cap.1', path: { cap: 0, param: 'max' }, message: '预算执行率封顶第1条的“总分最高”应在0–100之间，实为-1' }],
+    ],
+    [
+      'a cap row whose numbers are no numbers',
+      (p) => (p.executionCap = [{ below: Number.NaN, max: Number.POSITIVE_INFINITY }]),
+      [
+        { field: 'profile.cap.1', path: { cap: 0, param: 'below' }, message: '预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为NaN' },
+        { field: 'profile.cap.1', path: { cap: 0, param: 'max' }, message: '预算执行率封顶第1条的“总分最高”应在0–100之间，实为Infinity' },
+      ],
+    ],
+    [
+      'cap rows out of order (a row under its predecessor would never be reached)',
+      (p) => (p.executionCap = [CAP()[0], CAP()[2], CAP()[1], CAP()[3]]),
+      [{ field: 'profile.cap.3', path: { cap: 2, param: 'below' }, message: '预算执行率封顶第3条的“执行率低于”应高于第2条的70%，实为60%' }],
+    ],
+    [
+      'two cap rows with the same below',
+      (p) => (p.executionCap = [{ below: 0.5, max: 59 }, { below: 0.5, max: 69 }]),
+      [{ field: 'profile.cap.2', path: { cap: 1, param: 'below' }, message: '预算执行率封顶第2条的“执行率低于”应高于第1条的50%，实为50%' }],
+    ],
+    [
+      'a cap row after one out of range: only the bad row (its successor is not judged against it)',
+      (p) => (p.executionCap = [{ below: 1.5, max: 59 }, { below: 0.6, max: 69 }]),
+      [{ field: 'profile.cap.1', path: { cap: 0, param: 'below' }, message: '预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为150%' }],
+    ],
   ])('%s is an error naming the parameter and the figures', (_name, edit, expected) => {
     const { errors } = check(edited(edit));
     expect(errors).toEqual(expected.map(({ field, path, message }) => ({ field, cell: where(path), message })));
+  });
+
+  test.each<[string, (p: Profile) => void]>([
+    ['report.md’s four cap rows', (p) => (p.executionCap = CAP())],
+    ['an empty cap', (p) => (p.executionCap = [])],
+    ['one cap row reaching to 100%, with a max of 0', (p) => (p.executionCap = [{ below: 1, max: 0 }])],
+    ['cap maxima that do not rise with the rows (the first row applies, so that is allowed)', (p) => (p.executionCap = [{ below: 0.5, max: 70 }, { below: 0.9, max: 60 }])],
+    ['weights, steps and points of 100 exactly', (p) => {
+      indicator(p, 'satisfaction').weight = 100;
+      Object.assign(band(p, 'payment_progress'), { per: 100, stepBelow: 100, stepAbove: 100 });
+    }],
+  ])('%s: no error', (_name, edit) => {
+    expect(check(edited(edit)).errors).toEqual([]);
+  });
+
+  test('a weight of 1e308 on two indicators is an error at each (never an Infinity total)', () => {
+    const { errors } = check(edited((p) => {
+      indicator(p, 'goals_initial').weight = 1e308;
+      indicator(p, 'goals_added').weight = 1e308;
+    }));
+    expect(errors.map((e) => [e.field, e.message])).toEqual([
+      ['profile.goals_initial', '“年初项目绩效目标编报”的权重应不大于100，实为1e+308'],
+      ['profile.goals_added', '“年中追加项目绩效目标编报”的权重应不大于100，实为1e+308'],
+    ]);
   });
 
   test('a negative weight is an error, and the weights then not summing to 100 a warning', () => {
@@ -194,6 +293,7 @@ describe('checkProfile: the one validator of a profile', () => {
     [{ indicator: 'performance_management', item: 'pm_mechanism', index: 0, param: 'points' }, 'profile.pm_mechanism'],
     [{ grade: '优' }, 'profile.grade.优'],
     [{ threshold: 'executionLow' }, 'profile.threshold.executionLow'],
+    [{ cap: 2, param: 'below' }, 'profile.cap.3'],
     [null, 'profile.weights'],
   ])('profileField(%j) is %s, as both readers name it', (path, field) => {
     expect(profileField(path)).toBe(field);

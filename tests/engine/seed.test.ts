@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { scoreDepartment } from '../../src/engine';
+import { DEFAULT_PROFILE, scoreDepartment } from '../../src/engine';
 import { EXPECTED, SEED } from '../support/seed';
 
 describe('the 2018 Nanchang report (acceptance case) through the engine', () => {
@@ -12,9 +12,10 @@ describe('the 2018 Nanchang report (acceptance case) through the engine', () => 
     expect(r.indicators.find((i) => i.id === id)?.score).toBe(score);
   });
 
-  test('total 88.65, grade 良, 18 indicators in profile order', () => {
+  test('total 88.65, grade 良, 18 indicators in profile order; the default profile has no cap, so no cap key', () => {
     expect(r.total).toBe(88.65);
     expect(r.grade).toBe('良');
+    expect('cap' in r).toBe(false);
     expect(r.indicators.map((i) => i.id)).toEqual(Object.keys(EXPECTED.scores));
   });
 
@@ -51,6 +52,12 @@ describe('the 2018 Nanchang report (acceptance case) through the engine', () => 
     expect(byId.sangong_change.value).toBeNull();
     expect(byId.sangong_change.reason).toContain('不涉及');
     expect(byId.project_execution.process).toBe('决算支出·项目支出26.48万元÷调整后预算·项目支出135.50万元=19.54%');
+  });
+
+  test('with report.md’s four cap rows: 47.93% is under 50%, so the total is capped at 59, grade 差', () => {
+    const executionCap = [{ below: 0.5, max: 59 }, { below: 0.6, max: 69 }, { below: 0.7, max: 79 }, { below: 0.8, max: 89 }];
+    const capped = scoreDepartment({ values: SEED }, { ...DEFAULT_PROFILE, executionCap });
+    expect(capped.ok && [capped.result.total, capped.result.grade, capped.result.cap]).toEqual([59, '差', { rate: 100.36 / 209.38, max: 59, uncapped_total: 88.65 }]);
   });
 
   test('the fixtures are the shared samples, unchanged', () => {

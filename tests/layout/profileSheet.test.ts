@@ -40,6 +40,8 @@ describe('the sheet 指标体系', () => {
     ['I47', 'a tier minimum', '0.00%'],
     ['F47', 'a tier share', '0.00%'],
     ['F61', 'a threshold', '0.00%'],
+    ['F70', 'a cap row’s 总分最高', 'General'],
+    ['I73', 'a cap row’s 执行率低于', '0.00%'],
   ])('%s (%s) is formatted %s: 20 shows as 20, not “20.”; 95% as 95.00%', (address, _what, numFmt) => {
     expect(format(address)).toBe(numFmt);
   });
@@ -97,6 +99,48 @@ describe('the sheet 指标体系', () => {
     expect(r.warnings).toEqual([{ field: 'profile.weights', cell: null, message: '各指标权重合计为101，不是100' }]);
   });
 
+  test('a weight is a plain number: a tiny one is taken (no 万元 in sight), a negative one judged by profileCheck', () => {
+    const tiny = read({ F4: 1e-7 });
+    expect(tiny.errors).toEqual([]);
+    expect(tiny.profile.indicators[0].weight).toBe(1e-7);
+    expect(read({ F5: -3 }).errors).toEqual([
+      { field: 'profile.goals_added', cell: '指标体系!F5', message: '“年中追加项目绩效目标编报”的权重应不小于0，实为-3' },
+    ]);
+  });
+
+  test.each<[string, RawValue, string]>([
+    ['a weight typed with 万元', '4万元', '指标体系“年初项目绩效目标编报·权重”：应为数值，实为文字“4万元”'],
+    ['a weight typed as a percentage', '4%', '指标体系“年初项目绩效目标编报·权重”：应为数值，不应带百分号（“4%”）'],
+    ['an error value', { error: '#REF!' }, '指标体系“年初项目绩效目标编报·权重”：单元格为错误值 #REF!，请修正公式或改填数值'],
+  ])('%s in a plain-number cell is an error at it', (_name, value, message) => {
+    expect(read({ F4: value }).errors).toEqual([{ field: 'profile.goals_initial', cell: '指标体系!F4', message }]);
+  });
+
+  test('a weight of 1e308 on two indicators is an error at each cell, never an Infinity total', () => {
+    expect(read({ F4: 1e308, F5: 1e308 }).errors).toEqual([
+      { field: 'profile.goals_initial', cell: '指标体系!F4', message: '“年初项目绩效目标编报”的权重应不大于100，实为1e+308' },
+      { field: 'profile.goals_added', cell: '指标体系!F5', message: '“年中追加项目绩效目标编报”的权重应不大于100，实为1e+308' },
+    ]);
+  });
+
+  test.each<[string, Record<string, RawValue>, string]>([
+    ['per over 100', { L11: 150 }, '“支付进度率”的“每满N个百分点”应不大于100，实为150'],
+    ['a step below over 100', { M11: 101 }, '“支付进度率”的“每满N扣分”应不大于100，实为101'],
+    ['checklist points over 100', { F38: 1e300 }, '“财政预算绩效管理”检查项“建立预算绩效管理工作机制”的分值应不大于100，实为1e+300'],
+  ])('%s is an error naming its cell', (_name, edits, message) => {
+    const [address] = Object.keys(edits);
+    expect(read(edits).errors).toEqual([expect.objectContaining({ cell: `指标体系!${address}`, message })]);
+  });
+
+  test.each<[string, RawValue, string]>([
+    ['an error value', { error: '#N/A' }, '指标体系“支付进度率·低于下限计分”：单元格为错误值 #N/A，请修正公式或改填数值'],
+    ['a formula without result', { formula: 'IF(A1,"按比例","按档扣分")' }, '指标体系“支付进度率·低于下限计分”：单元格中是公式“=IF(A1,"按比例","按档扣分")”，但文件里没有它的计算结果（保存文件的程序没有计算公式）。请在 Excel 或 WPS 中打开此文件，确认公式算出结果后保存，再重新评分；或直接填写数值。'],
+    ['text with a control character, quoted escaped', '按\u001b[31m比例', '指标体系“支付进度率·低于下限计分”应为“按比例”或“按档扣分”，实为“按\\x1b[31m比例”'],
+    ['a logic value', true, '指标体系“支付进度率·低于下限计分”应为“按比例”或“按档扣分”，实为“TRUE”'],
+  ])('a choice cell holding %s says what it holds, never “[object Object]”', (_name, value, message) => {
+    expect(read({ K11: value }).errors).toEqual([{ field: 'profile.payment_progress', cell: '指标体系!K11', message }]);
+  });
+
   test('a missing row is a warning and keeps the default', () => {
     const r = read({ B61: '' });
     expect(r.errors).toEqual([]);
@@ -104,5 +148,65 @@ describe('the sheet 指标体系', () => {
       { field: 'profile.threshold.executionLow', cell: null, message: '指标体系中找不到“预算完成率低于此值时列为问题（EXECUTION_LOW）”（代码 threshold.executionLow），按默认值计算' },
     ]);
     expect(r.profile.thresholds.executionLow).toBe(0.9);
+  });
+});
+
+/** report.md's four cap rows. */
+const CAP = [{ below: 0.5, max: 59 }, { below: 0.6, max: 69 }, { below: 0.7, max: 79 }, { below: 0.8, max: 89 }];
+
+describe('the section 预算执行率封顶（选填） of 指标体系', () => {
+  test('it comes last, below every older row (so older workbooks read by key keep their places), with four empty yellow rows', () => {
+    const rowsOf = (text: string) => PLAN.cells.filter((c) => c.value === text).map((c) => c.row);
+    expect(rowsOf('预算执行率封顶（选填）')).toEqual([67]);
+    expect(rowsOf('cap.1')).toEqual([70]);
+    expect(rowsOf('cap.4')).toEqual([73]);
+    expect(Math.max(...PLAN.cells.map((c) => c.row))).toBe(73);
+    const caps = PLAN.cells.filter((c) => c.row >= 70 && (c.col === 6 || c.col === 9));
+    expect(caps.map((c) => [c.value, c.style])).toEqual(Array(8).fill([null, 'input']));
+  });
+
+  test('blank rows are no cap: the default profile, without an executionCap key', () => {
+    const r = readProfileSheet(gridOf(PLAN), DEFAULT_PROFILE);
+    expect('executionCap' in r.profile).toBe(false);
+  });
+
+  test('round trip: a profile with caps → the sheet → the same caps, which cap the seed at 59', () => {
+    const profile = { ...DEFAULT_PROFILE, executionCap: CAP };
+    const r = readProfileSheet(gridOf(profileSheetPlan(profile)), DEFAULT_PROFILE);
+    expect(r).toEqual({ profile, errors: [], warnings: [] });
+    const out = scoreDepartment({ values: SEED }, r.profile);
+    expect(out.ok && [out.result.total, out.result.grade, out.result.cap?.max]).toEqual([59, '差', 59]);
+  });
+
+  test('a profile with more rows than four gets them all on the sheet, and back', () => {
+    const executionCap = [...CAP, { below: 0.9, max: 95 }];
+    const plan = profileSheetPlan({ ...DEFAULT_PROFILE, executionCap });
+    expect(plan.cells.find((c) => c.value === 'cap.5')?.row).toBe(74);
+    expect(readProfileSheet(gridOf(plan), DEFAULT_PROFILE).profile.executionCap).toEqual(executionCap);
+  });
+
+  test('rows typed on the template are taken, as 50% or 0.5, skipping a blank row between', () => {
+    const r = read({ F70: 59, I70: '50%', F72: '69', I72: 0.6 });
+    expect(r.errors).toEqual([]);
+    expect(r.profile.executionCap).toEqual([{ below: 0.5, max: 59 }, { below: 0.6, max: 69 }]);
+  });
+
+  test.each<[string, Record<string, RawValue>, { field: string; cell: string; message: string }[]]>([
+    ['a row with only 执行率低于', { I70: 0.5 }, [{ field: 'profile.cap.1', cell: '指标体系!F70', message: '指标体系“预算执行率封顶第1条·总分最高”未填写' }]],
+    ['a row with only 总分最高', { F71: 69 }, [{ field: 'profile.cap.2', cell: '指标体系!I71', message: '指标体系“预算执行率封顶第2条·执行率低于”未填写' }]],
+    ['rows out of order', { F70: 59, I70: 0.6, F71: 69, I71: '50%' }, [{ field: 'profile.cap.2', cell: '指标体系!I71', message: '预算执行率封顶第2条的“执行率低于”应高于第1条的60%，实为50%' }]],
+    ['执行率低于 typed as 50 instead of 50%', { F70: 59, I70: 50 }, [{ field: 'profile.cap.1', cell: '指标体系!I70', message: '预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为5000%' }]],
+    ['执行率低于 of 0%', { F70: 59, I70: 0 }, [{ field: 'profile.cap.1', cell: '指标体系!I70', message: '预算执行率封顶第1条的“执行率低于”应大于0%且不高于100%，实为0%' }]],
+    ['总分最高 over 100', { F70: 120, I70: 0.5 }, [{ field: 'profile.cap.1', cell: '指标体系!F70', message: '预算执行率封顶第1条的“总分最高”应在0–100之间，实为120' }]],
+    ['总分最高 in words', { F70: '五十九', I70: 0.5 }, [{ field: 'profile.cap.1', cell: '指标体系!F70', message: '指标体系“预算执行率封顶第1条·总分最高”：应为数值，实为文字“五十九”' }]],
+    ['执行率低于 an error value', { F70: 59, I70: { error: '#DIV/0!' } }, [{ field: 'profile.cap.1', cell: '指标体系!I70', message: '指标体系“预算执行率封顶第1条·执行率低于”：单元格为错误值 #DIV/0!，请修正公式或改填数值' }]],
+  ])('%s is an error naming its cell', (_name, edits, errors) => {
+    expect(read(edits).errors).toEqual(errors);
+  });
+
+  test('a workbook made before the section existed reads as before: no cap, no warning', () => {
+    const old = gridOf(PLAN);
+    old.values = old.values.slice(0, 65);
+    expect(readProfileSheet(old, DEFAULT_PROFILE)).toEqual({ profile: DEFAULT_PROFILE, errors: [], warnings: [] });
   });
 });
