@@ -17,7 +17,7 @@ import { printTitlesRef, worksheetXml } from './sheetXml';
 import { refuseForeignZip, refuseNonZip } from './sniff';
 import { StyleAppender } from './styles';
 import { decodeXmlText, escapeAttr, escapeText } from './xml';
-import { inflateEntry, newEntry, readZip, streamEntryText, writeZip, type ZipEntry } from './zip';
+import { inflateEntry, newEntry, readZip, streamEntryText, tooLarge, writeZip, type ZipEntry } from './zip';
 
 export interface OpenedWorkbook {
   /** The template's area of 基础数据表 and 指标体系, and the names pointing into 基础数据表. */
@@ -36,6 +36,13 @@ export interface OpenedWorkbook {
 /** Inflated-size limits: small parts whole, big ones streamed (and mostly stopped early). */
 const SMALL_PART_LIMIT = 64 << 20;
 const STREAM_LIMIT = 1536 << 20;
+/**
+ * The most text kept waiting for one element to end (a row or cell tag, a shared string item).
+ * A cell holds at most 32,767 characters, so a legitimate one is far smaller; without this bound a
+ * part of endless whitespace or one endless cell is rescanned at every chunk (quadratic) and then
+ * overflows V8's string limit.
+ */
+const MAX_PENDING = 8 << 20;
 /** How far past the read area a sheet is scanned for its merged ranges before giving them up. */
 const MERGE_SCAN_BUDGET = 48 << 20;
 
@@ -132,7 +139,9 @@ class Package {
     const rootRels = this.entries.get('_rels/.rels');
     const officeDoc = rootRels ? parseRels(this.text('_rels/.rels')).find((r) => r.type.endsWith('/officeDocument')) : undefined;
     const workbookPart = officeDoc ? resolvePart('', officeDoc.target) : 'xl/workbook.xml';
-    refuseForeignZip(this.entries, this.entries.has(workbookPart) && this.entries.has('[Content_Types].xml'));
+    // A Word or PowerPoint file has an officeDocument too: only a workbook part counts as one.
+    const isWorkbook = this.entries.has(workbookPart) && this.entries.has('[Content_Types].xml') && !/^(word|ppt)\//.test(workbookPart);
+    refuseForeignZip(this.entries, isWorkbook);
     this.workbookPart = workbookPart;
     this.workbookXml = this.text(workbookPart);
     if (!new RegExp(`<${P}workbook\\b`).test(this.workbookXml)) {
@@ -238,6 +247,7 @@ async function scanSheet(entry: ZipEntry, area: ReadArea): Promise<{ cells: Stor
   let row = 0;
   let col = 0;
   let skipped = 0;
+  let overflow = false;
   await streamEntryText(entry, STREAM_LIMIT, (chunk) => {
     buf += chunk;
     if (phase === 'data') {
@@ -269,7 +279,10 @@ async function scanSheet(entry: ZipEntry, area: ReadArea): Promise<{ cells: Stor
         if (inArea(area, cell.row, cell.col)) cells.push(cell);
       }
       buf = buf.slice(end);
-      if (phase === 'data') return true;
+      if (phase === 'data') {
+        overflow = buf.length > MAX_PENDING;
+        return !overflow;
+      }
     }
     if (phase === 'skip') {
       const at = buf.search(new RegExp(`<\\/${P}sheetData>`));
@@ -294,6 +307,7 @@ async function scanSheet(entry: ZipEntry, area: ReadArea): Promise<{ cells: Stor
     buf = buf.slice(end).slice(-4096);
     return true;
   });
+  if (overflow) throw tooLarge(entry.name);
   return { cells, merges };
 }
 
@@ -305,6 +319,7 @@ async function sharedStrings(entry: ZipEntry | undefined, wanted: Set<number>): 
   const item = new RegExp(`<${P}si\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}si>)`, 'g');
   let index = 0;
   let buf = '';
+  let overflow = false;
   await streamEntryText(entry, STREAM_LIMIT, (chunk) => {
     buf += chunk;
     item.lastIndex = 0;
@@ -315,8 +330,10 @@ async function sharedStrings(entry: ZipEntry | undefined, wanted: Set<number>): 
       if (++index > last) return false;
     }
     buf = buf.slice(end);
-    return true;
+    overflow = buf.length > MAX_PENDING;
+    return !overflow;
   });
+  if (overflow) throw tooLarge(entry.name);
   return out;
 }
 
