@@ -29,6 +29,7 @@ export const SECTIONS: SectionDef[] = [
   { id: 'D', title: '四、三公经费、公用经费、政府采购（万元）' },
   { id: 'E', title: '五、支付进度、项目与履职' },
   { id: 'F', title: '六、定性检查项（是/否）' },
+  { id: 'G', title: '七、报告信息（选填）' },
 ];
 
 const f = (
@@ -41,6 +42,9 @@ const f = (
 ): FieldDef => ({ id, label, section, kind, required, defaultNote });
 
 const yesno = (id: string, label: string): FieldDef => f(id, label, 'F', 'yesno');
+
+/** Narrative for the report draft only (report.md): never scored, no default; a blank one leaves a placeholder. */
+const narrative = (id: string, label: string, note: string): FieldDef => f(id, label, 'G', 'text', false, `选填；${note}`);
 
 export const FIELDS: FieldDef[] = [
   f('dept_name', '单位名称', 'A', 'text'),
@@ -99,6 +103,13 @@ export const FIELDS: FieldDef[] = [
   yesno('pm_results_used', '评价结果应用于预算安排和问题整改'),
   yesno('pm_goals_complete', '绩效目标编报完整'),
   yesno('pm_goals_quantified', '绩效目标细化量化、可衡量'),
+
+  narrative('basis_documents', '评价依据文件', '写入报告前言，如《关于开展2018年度部门整体支出绩效评价工作的通知》（文号），多个文件用顿号分隔'),
+  narrative('dept_functions', '主要职能', '写入报告“一、部门概述和基本情况”，可分段填写（单元格内按 Alt+Enter 换行）'),
+  narrative('dept_structure', '内设机构', '写入报告“一、部门概述和基本情况”，如“内设办公室、救助科2个科室”'),
+  narrative('eval_period', '评价工作时间', '写入报告“二、评价工作开展情况”，如“2019年8月10日至9月2日”'),
+  narrative('benefits', '履职效益（社会效益、可持续影响）', '写入报告“三、部门整体支出绩效情况”，可分段填写'),
+  narrative('other_notes', '其他需要说明的问题', '写入报告“六、其他需要说明的问题”，如无可填“无”'),
 ];
 
 export const FIELD_BY_ID: ReadonlyMap<string, FieldDef> = new Map(FIELDS.map((d) => [d.id, d]));

@@ -27,7 +27,17 @@ export type StyleName =
   | 'grade'
   | 'high'
   | 'mid'
-  | 'low';
+  | 'low'
+  | 'inputText'
+  | 'reportNote'
+  | 'reportTitle'
+  | 'reportHeading'
+  | 'reportHeading2'
+  | 'reportBody'
+  | 'reportCaption'
+  | 'reportSign'
+  | 'placeholder'
+  | 'placeholderSign';
 
 export interface CellStyle {
   bold?: boolean;
@@ -69,6 +79,19 @@ export const STYLES: Record<StyleName, CellStyle> = {
   high: { bold: true, border: true, align: 'center', fill: 'FFC7CE', color: '9C0006' },
   mid: { border: true, align: 'center', fill: 'FFEB9C', color: '9C5700' },
   low: { border: true, align: 'center', fill: 'DDEBF7', color: '1F4E78' },
+  /** A narrative input (基础数据表 section 七): left-aligned and wrapped in a taller row. */
+  inputText: { fill: 'FFF2CC', border: true, align: 'left', wrap: true },
+  // 报告草稿: a paragraph a row, no grid, so it reads (and prints) as a document.
+  reportNote: { size: 9, color: '595959', fill: 'F2F2F2', wrap: true },
+  reportTitle: { bold: true, size: 16, align: 'center', wrap: true },
+  reportHeading: { bold: true, size: 12, wrap: true },
+  reportHeading2: { bold: true, wrap: true },
+  reportBody: { wrap: true },
+  reportCaption: { bold: true, align: 'center', wrap: true },
+  reportSign: { align: 'right' },
+  /** Text the officer still has to write (【请填写：…】): yellow, as the Word draft highlights it. */
+  placeholder: { fill: 'FFFF00', wrap: true },
+  placeholderSign: { fill: 'FFFF00', align: 'right' },
 };
 
 export interface PlannedCell {
@@ -112,6 +135,7 @@ export const SHEET_DATA = '基础数据表';
 export const SHEET_PROFILE = '指标体系';
 export const SHEET_SCORES = '评分表';
 export const SHEET_ISSUES = '问题清单';
+export const SHEET_REPORT = '报告草稿';
 
 /** The batch summary workbook's sheets. */
 export const SHEET_SUMMARY = '汇总';
@@ -122,6 +146,7 @@ export const MARKERS = {
   [SHEET_PROFILE]: '_jxpj_profile',
   [SHEET_SCORES]: '_jxpj_scores',
   [SHEET_ISSUES]: '_jxpj_issues',
+  [SHEET_REPORT]: '_jxpj_report',
   [SHEET_SUMMARY]: '_jxpj_summary',
   [SHEET_FAILED]: '_jxpj_failed',
 } as const;
@@ -172,6 +197,16 @@ export function fitRowHeight(texts: { text: string; width: number }[], lineHeigh
     lines = Math.max(lines, Math.ceil(textWidth(text) / usable));
   }
   return Math.max(lineHeight + 3, lines * lineHeight + 3);
+}
+
+/** Index ranges [start, end] of consecutive items with equal keys: the merged 一级/二级 group cells of a score table. */
+export function groupRuns<T>(items: T[], key: (t: T) => string): [number, number][] {
+  const out: [number, number][] = [];
+  items.forEach((it, i) => {
+    if (i > 0 && key(items[i - 1]) === key(it)) out[out.length - 1][1] = i;
+    else out.push([i, i]);
+  });
+  return out;
 }
 
 /** Builds a plan row by row; keeps the cell list in writing order. */

@@ -70,7 +70,9 @@ export function dataSheetPlan(values: Record<string, PlanValue> = {}): SheetPlan
     const noteText = requirementNote(f);
     b.set(row, label, f.label, 'label');
     b.set(row, unit, fieldUnit(f), 'unit');
-    b.set(row, input, values[f.id] ?? null, 'input', NUMBER_FORMATS[f.kind]);
+    // Narrative (section 七) is long text: left-aligned and wrapped, in a taller row.
+    const narrative = f.kind === 'text' && !f.required;
+    b.set(row, input, values[f.id] ?? null, narrative ? 'inputText' : 'input', NUMBER_FORMATS[f.kind]);
     b.set(row, note, noteText, 'note');
     b.plan.names.push({ name: f.id, row, col: input });
     if (f.kind === 'yesno') b.plan.listValidations.push({ row, col: input, list: ['是', '否'] });
@@ -78,7 +80,8 @@ export function dataSheetPlan(values: Record<string, PlanValue> = {}): SheetPlan
       { text: f.label, width: WIDTHS[0] },
       { text: noteText, width: WIDTHS[3] * 1.1 },
     ]);
-    if (h > 18) b.height(row, h);
+    if (narrative) b.height(row, Math.max(h, 60));
+    else if (h > 18) b.height(row, h);
   }
   b.plan.freezeRows = 3;
   b.plan.print = { landscape: false, titleRows: [3, 3] };
