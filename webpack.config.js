@@ -3,7 +3,11 @@
  * the icons and manifest.xml. Modelled on Microsoft's Office-Addin-TaskPane-React template, without
  * its IE11 polyfills: old web views get a plain message from taskpane.html instead.
  *
- *   ADDIN_PROD_URL  where dist/ will be served (production manifest), default the placeholder below
+ *   ADDIN_PROD_URL  where dist/ will be served: the production manifest points there. Required by
+ *                   `npm run build` — without it the build fails, so no manifest pointing at a
+ *                   placeholder host can ship.
+ *   --env local     `npm run build:local`: a production bundle whose manifest keeps the dev server's
+ *                   address (https://localhost:3000/), for tests, the bench and sideloading here.
  *   OFFICE_JS_URL   where the pages load office.js from, default Microsoft's CDN (tests: /office.js)
  */
 const path = require('node:path');
@@ -12,7 +16,6 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const urlDev = 'https://localhost:3000/';
-const urlProd = withTrailingSlash(process.env.ADDIN_PROD_URL || 'https://jxpj.example.com/'); // 部署地址
 const officeJsUrl = process.env.OFFICE_JS_URL || 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** The taskpane's initial scripts, gzipped, must fit here: that is what a slow link waits for. */
@@ -24,6 +27,19 @@ const MAX_ASSET_SIZE = 500 * 1024;
 function withTrailingSlash(url) {
   if (!url.startsWith('https://')) throw new Error(`ADDIN_PROD_URL must be an https:// address, not ${url}`);
   return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Where the manifest of this build points: the dev server, or the deployment address (required for a release). */
+function manifestUrl(dev, local) {
+  if (dev || local) return urlDev;
+  const prod = process.env.ADDIN_PROD_URL;
+  if (!prod) {
+    throw new Error(
+      'ADDIN_PROD_URL is not set: a release build needs the https:// address dist/ will be served from ' +
+        '(e.g. ADDIN_PROD_URL=https://addins.example.gov.cn/jxpj/ npm run build). For a local build use npm run build:local.',
+    );
+  }
+  return withTrailingSlash(prod);
 }
 
 /** Fails the build when the gzipped initial chunks of `entry` exceed `budget` bytes, and prints the figure. */
@@ -65,9 +81,7 @@ async function getHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
-  if (!dev && !process.env.ADDIN_PROD_URL) {
-    console.log(`[manifest] ADDIN_PROD_URL is not set: dist/manifest.xml points at the placeholder ${urlProd}`);
-  }
+  const manifestBase = manifestUrl(dev, Boolean(env.local));
 
   return {
     devtool: 'source-map',
@@ -122,7 +136,7 @@ module.exports = async (env, options) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform(content) {
-              return dev ? content : content.toString().replaceAll(urlDev, urlProd);
+              return manifestBase === urlDev ? content : content.toString().replaceAll(urlDev, manifestBase);
             },
           },
         ],

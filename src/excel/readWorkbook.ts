@@ -1,27 +1,52 @@
 /**
- * Reads everything a run needs in one sync: the sheet names, every workbook-scoped defined name
- * with the cell it refers to, and (when asked) the used ranges of 基础数据表 and 指标体系.
+ * Reads what an action needs, bounded: the sheets (name, id, visibility, protection), the
+ * workbook-scoped names, whether the workbook structure is protected, and — never a used range —
+ * only the template's areas (layout/bounds.ts): 基础数据表's fields, 指标体系, and the output area of
+ * 评分表 and 问题清单. One sync; a second only when the officer's names reach far below the template.
+ * No sync asks for more than MAX_READ_CELLS cells.
  */
 import type { RawValue } from '../engine/types';
+import { MAX_READ_CELLS, areaCells, dataReadArea, outputReadArea, profileReadArea, type ReadArea } from '../layout/bounds';
 import type { Grid } from '../layout/grid';
-import { SHEET_DATA, SHEET_PROFILE } from '../layout/plan';
 import type { NameRef } from '../layout/ownership';
+import { SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_SCORES } from '../layout/plan';
 import type { WorkbookSources } from '../layout/workflow';
 import type { ExcelFeatures } from './features';
-import { cellTarget, topLeftOf } from './references';
+import { cellTarget, rangeAddress } from './references';
 
 /** A defined name as read (see layout/ownership.ts). */
 export type DefinedName = NameRef;
 
+export interface SheetInfo {
+  name: string;
+  id: string;
+  /** `Visible`, `Hidden` or `VeryHidden`. */
+  visibility: string;
+  /** Worksheet protection is on. */
+  protected: boolean;
+}
+
 export interface WorkbookSnapshot {
+  sheets: SheetInfo[];
   sheetNames: string[];
-  /** Sheet ids, to tell afterwards which sheets a failed write left behind. */
-  sheetIds: string[];
   names: Map<string, DefinedName>;
-  /** Used ranges; null when the sheet is missing (or grids were not asked for). */
+  /** Workbook structure protection; null where this Excel cannot tell (before ExcelApi 1.7). */
+  structureProtected: boolean | null;
+  /** The read areas; null when the sheet is missing (or was not asked for). */
   data: Grid | null;
   profile: Grid | null;
+  /** 评分表 and 问题清单's output areas, by sheet name. */
+  outputs: Map<string, Grid | null>;
 }
+
+/** Which areas an action reads. */
+export interface ReadRequest {
+  data?: boolean;
+  profile?: boolean;
+  outputs?: boolean;
+}
+
+export const OUTPUT_SHEETS = [SHEET_SCORES, SHEET_ISSUES] as const;
 
 /** The general format under the names Excel gives it in other languages (German “Standard” has a d). */
 const GENERAL_FORMATS = new Set(['general', 'standard', 'g/通用格式', '常规', 'g/標準']);
@@ -49,12 +74,11 @@ export function rawCell(value: unknown, valueType: string, numberFormat = 'Gener
   return String(value);
 }
 
-/** A used range's values as a grid placed where the range starts. */
-export function gridFromRange(address: string, values: unknown[][], valueTypes: string[][], numberFormats: string[][]): Grid {
-  const at = topLeftOf(address) ?? { row: 1, col: 1 };
+/** A read area's values as a grid placed where the area starts. */
+export function gridOf(area: ReadArea, values: unknown[][], valueTypes: string[][], numberFormats: string[][]): Grid {
   return {
-    top: at.row,
-    left: at.col,
+    top: area.top,
+    left: area.left,
     values: values.map((line, r) => line.map((v, c) => rawCell(v, valueTypes[r]?.[c] ?? '', numberFormats[r]?.[c]))),
   };
 }
@@ -68,50 +92,135 @@ export function sourcesOf(snapshot: WorkbookSnapshot): WorkbookSources {
   return { data: snapshot.data, profile: snapshot.profile, names };
 }
 
-/**
- * Queues the reads; call the returned function after the next `context.sync()`. A missing sheet
- * yields a null used range (Office propagates the null object), so one sync serves every case.
- */
-export function queueWorkbookRead(
-  context: Excel.RequestContext,
-  features: ExcelFeatures,
-  { grids, present }: { grids: boolean; present?: string[] },
-): () => WorkbookSnapshot {
+/** 基础数据表's area as the names of the snapshot reach. */
+function dataAreaOf(names: Map<string, DefinedName>): ReadArea {
+  return dataReadArea([...names.values()].flatMap((n) => (n.target?.sheet === SHEET_DATA ? [n.target] : [])));
+}
+
+function contains(outer: ReadArea, inner: ReadArea): boolean {
+  return inner.top >= outer.top && inner.left >= outer.left && inner.bottom <= outer.bottom && inner.right <= outer.right;
+}
+
+/** The read of one area of one sheet, queued; `read` takes it after the sync. */
+interface QueuedArea {
+  area: ReadArea;
+  ws: Excel.Worksheet;
+  range: Excel.Range;
+  /** Asked for by getItem (known to exist), else through a null object. */
+  present: boolean;
+}
+
+/** Queues the read of one area of one sheet; `present` sheets are asked for by getItem, others through a null object. */
+function queueArea(context: Excel.RequestContext, sheet: string, area: ReadArea, present: boolean): QueuedArea {
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id');
+  const ws = present ? worksheets.getItem(sheet) : worksheets.getItemOrNullObject(sheet);
+  const range = ws.getRange(rangeAddress(area));
+  range.load('values,valueTypes,numberFormat');
+  return { area, ws, range, present };
+}
+
+/** The grid of a synced area read; null for a sheet that is not there, or an area not asked for. */
+function read(queued: QueuedArea | null): Grid | null {
+  if (!queued || (!queued.present && queued.ws.isNullObject)) return null;
+  return gridOf(queued.area, queued.range.values, queued.range.valueTypes as string[][], queued.range.numberFormat as string[][]);
+}
+
+/** Queues the sheets, names and structure protection; the returned function reads them after the sync. */
+function queueMeta(context: Excel.RequestContext, features: ExcelFeatures): () => Omit<WorkbookSnapshot, 'data' | 'profile' | 'outputs'> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/id,items/visibility,items/protection/protected');
   const names = context.workbook.names;
   // `formula` (ExcelApi 1.7) is the reference as written; `value` gives the address on older hosts.
   names.load(features.namedItemFormula ? 'items/name,items/value,items/formula' : 'items/name,items/value');
-  /** With `present` (sheet names known from an earlier read) only those sheets are asked for, by getItem. */
-  const usedRange = (sheet: string): Excel.Range | null => {
-    if (!grids || (present && !present.includes(sheet))) return null;
-    const ws = present ? worksheets.getItem(sheet) : worksheets.getItemOrNullObject(sheet);
-    const range = ws.getUsedRangeOrNullObject(true);
-    range.load('address,values,valueTypes,numberFormat');
-    return range;
-  };
-  const dataRange = usedRange(SHEET_DATA);
-  const profileRange = usedRange(SHEET_PROFILE);
-
+  const protection = features.workbookProtection ? context.workbook.protection.load('protected') : null;
   return () => {
-    const sheetNames = worksheets.items.map((ws) => ws.name);
-    const grid = (sheet: string, range: Excel.Range | null): Grid | null => {
-      if (!range || !sheetNames.includes(sheet)) return null;
-      if (range.isNullObject) return { top: 1, left: 1, values: [] };
-      return gridFromRange(range.address, range.values, range.valueTypes as string[][], range.numberFormat as string[][]);
-    };
+    const sheets = worksheets.items.map((ws) => ({ name: ws.name, id: ws.id, visibility: ws.visibility as string, protected: ws.protection.protected }));
     const defined = new Map<string, DefinedName>();
     for (const item of names.items) {
       const reference = String(features.namedItemFormula ? item.formula : item.value);
       const formula = reference.startsWith('=') ? reference : `=${reference}`;
       defined.set(item.name, { formula, target: cellTarget(formula) });
     }
-    return {
-      sheetNames,
-      sheetIds: worksheets.items.map((ws) => ws.id),
-      names: defined,
-      data: grid(SHEET_DATA, dataRange),
-      profile: grid(SHEET_PROFILE, profileRange),
-    };
+    return { sheets, sheetNames: sheets.map((s) => s.name), names: defined, structureProtected: protection ? protection.protected : null };
+  };
+}
+
+/** The sheets of `request` and their areas, the data area as large as `dataArea`. */
+function queueAreas(context: Excel.RequestContext, request: ReadRequest, dataArea: ReadArea, present: string[] | null) {
+  const has = (sheet: string) => present === null || present.includes(sheet);
+  const area = (wanted: boolean | undefined, sheet: string, a: ReadArea): QueuedArea | null =>
+    wanted && has(sheet) ? queueArea(context, sheet, a, present !== null) : null;
+  return {
+    data: area(request.data, SHEET_DATA, dataArea),
+    profile: area(request.profile, SHEET_PROFILE, profileReadArea()),
+    outputs: OUTPUT_SHEETS.map((sheet) => [sheet, area(request.outputs, sheet, outputReadArea())] as const),
+  };
+}
+
+/**
+ * 基础数据表's area in the first read: the rule's area (dataReadArea) before the names are known
+ * would cost a second sync as soon as the officer inserts one row, so the first read takes as many
+ * rows of the template's columns as fit beside 指标体系 and the output areas in MAX_READ_CELLS. The
+ * grid is then cut to dataReadArea(names): the workflow sees exactly what the Node reader sees.
+ */
+export function firstDataArea(): ReadArea {
+  const others = areaCells(profileReadArea()) + OUTPUT_SHEETS.length * areaCells(outputReadArea());
+  const base = dataReadArea([]);
+  const width = base.right - base.left + 1;
+  return { ...base, bottom: Math.max(base.bottom, Math.floor((MAX_READ_CELLS - others) / width)) };
+}
+
+/** The largest read of one sync: the first areas together. */
+export function firstReadCells(): number {
+  return areaCells(firstDataArea()) + areaCells(profileReadArea()) + OUTPUT_SHEETS.length * areaCells(outputReadArea());
+}
+
+/** The part of a grid inside `area`. */
+function crop(grid: Grid, area: ReadArea): Grid {
+  return {
+    top: area.top,
+    left: area.left,
+    values: grid.values
+      .slice(area.top - grid.top, area.bottom - grid.top + 1)
+      .map((line) => line.slice(area.left - grid.left, area.right - grid.left + 1)),
+  };
+}
+
+/**
+ * Reads the workbook: one sync (meta and the first areas), plus one when the names reach beyond
+ * the first data area (below row 740 or right of column D). A host that rejects calls through a null object (a missing sheet) gets
+ * the meta first and the areas of the sheets present after, also two syncs.
+ */
+export async function readWorkbook(context: Excel.RequestContext, features: ExcelFeatures, request: ReadRequest): Promise<WorkbookSnapshot> {
+  const defaultArea = firstDataArea();
+  const meta = queueMeta(context, features);
+  let areas = queueAreas(context, request, defaultArea, null);
+  let dataArea = defaultArea;
+  let snapshot: Omit<WorkbookSnapshot, 'data' | 'profile' | 'outputs'>;
+  try {
+    await context.sync();
+    snapshot = meta();
+  } catch (error) {
+    if (!request.data && !request.profile && !request.outputs) throw error;
+    const retry = queueMeta(context, features);
+    await context.sync();
+    snapshot = retry();
+    dataArea = dataAreaOf(snapshot.names);
+    areas = queueAreas(context, request, dataArea, snapshot.sheetNames);
+    await context.sync();
+  }
+  let data = read(areas.data);
+  const needed = dataAreaOf(snapshot.names);
+  if (data && contains(dataArea, needed)) data = crop(data, needed);
+  else if (data) {
+    const more = queueArea(context, SHEET_DATA, needed, true);
+    await context.sync();
+    data = read(more);
+  }
+  return {
+    ...snapshot,
+    data,
+    profile: read(areas.profile),
+    outputs: new Map(areas.outputs.map(([sheet, queued]) => [sheet, read(queued)])),
   };
 }

@@ -1,14 +1,15 @@
 /**
- * Renders a sheet plan into queued Office.js calls — the twin of renderPlan in src/xlsx/workbook.ts.
- * Nothing here syncs: content (values, number formats, merges, names, drop-downs) and format
- * (fonts, fills, borders, sizes, panes, print) are queued into whichever batch the caller flushes.
- * Cells that share a look are drawn as rectangles, so a sheet costs a few hundred calls, not thousands.
+ * Renders a sheet plan into queued Office.js calls — the Office.js twin of the .xlsx writer.
+ * Nothing here syncs: clearing, content (number formats, values, merges), look (fonts, fills,
+ * borders, sizes) and each optional feature (drop-downs, panes, tab colour, print) are queued into
+ * whichever batch writeSheets.ts flushes. Only documented values are used: a call Excel rejects
+ * stops the rest of its batch. Cells that share a look are drawn as rectangles, so a sheet costs a
+ * few hundred calls, not thousands.
  */
 import {
   BASE_FONT,
   BORDER_COLOR,
   STYLES,
-  cellAddress,
   columnLetter,
   type CellRange,
   type CellStyle,
@@ -16,7 +17,6 @@ import {
   type PlannedCell,
   type SheetPlan,
 } from '../layout/plan';
-import type { ExcelFeatures } from './features';
 import { rangeAddress } from './references';
 
 const ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -44,7 +44,7 @@ export interface PlanMatrix {
 }
 
 /** From A1 to the last planned cell. */
-function planExtent(plan: SheetPlan): CellRange {
+export function planExtent(plan: SheetPlan): CellRange {
   return { top: 1, left: 1, bottom: Math.max(1, ...plan.cells.map((c) => c.row)), right: Math.max(1, ...plan.cells.map((c) => c.col)) };
 }
 
@@ -99,24 +99,30 @@ export function rectanglesBy<K>(cells: { row: number; col: number; key: K }[]): 
 }
 
 /**
- * Queues the content of a freshly added sheet: marker name first (so even a sheet left half-done
- * by a failure is recognisably ours), then number formats before values (so text is stored as
- * text), merges and field names. Nothing optional: a failure here undoes the whole write.
+ * Queues the cleaning of one of our sheets before it is drawn again in place: merges undone, then
+ * contents and formats cleared, in `area` only. The sheet itself stays, so every formula of the
+ * officer's that points into it (`=评分表!F22`, `=总分`) keeps resolving, to the new values.
  */
-export function queueSheetContent(context: Excel.RequestContext, ws: Excel.Worksheet, plan: SheetPlan): void {
-  const names = context.workbook.names;
-  names.add(plan.marker, ws.getRange('A1'));
+export function queueClear(ws: Excel.Worksheet, area: CellRange): void {
+  const range = ws.getRange(rangeAddress(area));
+  range.unmerge();
+  range.clear('All');
+}
+
+/**
+ * Queues a sheet's content: number formats before values (so text is stored as text), then merges.
+ * Names are the writer's (see writeSheets.ts). Nothing optional: a failure here is a failed write.
+ */
+export function queueSheetContent(ws: Excel.Worksheet, plan: SheetPlan): void {
   const m = planMatrix(plan);
   const all = ws.getRange(rangeAddress(m.range));
   all.numberFormat = m.numberFormats;
   all.values = m.values;
   for (const merge of plan.merges) ws.getRange(rangeAddress(merge)).merge(false);
-  for (const n of plan.names) names.add(n.name, ws.getRange(cellAddress(n.row, n.col)));
 }
 
-/** The 是/否 drop-down lists (ExcelApi 1.8): a nicety, so queued with the format, not the content. */
-export function queueListValidations(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
-  if (!features.dataValidation) return;
+/** The 是/否 drop-down lists (ExcelApi 1.8): a nicety, in a batch of their own. */
+export function queueListValidations(ws: Excel.Worksheet, plan: SheetPlan): void {
   const byList = rectanglesBy(plan.listValidations.map((v) => ({ row: v.row, col: v.col, key: v.list.join('\u0000') })));
   for (const [key, ranges] of byList) {
     const list = key.split('\u0000');
@@ -145,8 +151,20 @@ const LOOKS: { of: (s: CellStyle) => Attribute | undefined; apply: (f: Excel.Ran
   { of: (s) => s.border, apply: (f, _v, r) => queueThinBorders(f, r) },
 ];
 
-/** Queues the look of a sheet: font, styles, borders, column widths, row heights. */
-export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan): void {
+/** The height of a row of the base font (宋体 11 pt) that no plan sizes. */
+export const STANDARD_ROW_HEIGHT = 14.25;
+
+/**
+ * Queues the look of a sheet: font, styles, borders, column widths, row heights. `cleared`: the
+ * area a rewrite cleared; its rows the plan does not size go back to the standard height, so no
+ * height of the previous run lingers (a plain rowHeight, ExcelApi 1.2, in runs of rows).
+ */
+export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, cleared?: CellRange): void {
+  if (cleared) {
+    const unsized: { row: number; col: number }[] = [];
+    for (let row = cleared.top; row <= cleared.bottom; row++) if (plan.rowHeights[row] === undefined) unsized.push({ row, col: 1 });
+    for (const r of rectangles(unsized)) ws.getRange(`${r.top}:${r.bottom}`).format.rowHeight = STANDARD_ROW_HEIGHT;
+  }
   const all = ws.getRange(rangeAddress(planExtent(plan))).format;
   all.font.name = BASE_FONT.name;
   all.font.size = BASE_FONT.size;
@@ -168,10 +186,14 @@ export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan): void {
   for (const [row, points] of Object.entries(plan.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = points;
 }
 
-/** Frozen header and tab colour (ExcelApi 1.7), after every sheet's look: a failure here spares those. */
-export function queueSheetPanes(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
-  if (features.freezePanes && plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
-  if (features.tabColor && plan.tabColor) ws.tabColor = `#${plan.tabColor}`;
+/** The frozen header (ExcelApi 1.7; a hidden sheet's panes cannot be frozen, OfficeDev/office-js#1463). */
+export function queueFreezePanes(ws: Excel.Worksheet, plan: SheetPlan): void {
+  if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
+}
+
+/** The tab colour (ExcelApi 1.7), `#RRGGBB` as Worksheet.tabColor documents it. */
+export function queueTabColor(ws: Excel.Worksheet, plan: SheetPlan): void {
+  if (plan.tabColor) ws.tabColor = `#${plan.tabColor}`;
 }
 
 function queueThinBorders(format: Excel.RangeFormat, r: CellRange): void {
@@ -187,11 +209,19 @@ function queueThinBorders(format: Excel.RangeFormat, r: CellRange): void {
 }
 
 /**
- * Queues the print setup (ExcelApi 1.9): A4, orientation, margins, header row on every page, page
- * footer, one page wide. Queue it after everything else: it is the least proven part of a batch.
+ * How many pages tall a sheet may print without being shrunk for height: one row never needs more
+ * than a page (a row is at most 409 pt, less than an A4 page's printable height), so its row count.
  */
-export function queueSheetPrint(ws: Excel.Worksheet, plan: SheetPlan, features: ExcelFeatures): void {
-  if (!features.pageLayout) return;
+export function pagesTall(plan: SheetPlan): number {
+  return plan.print.onePage ? 1 : Math.max(1, ...plan.cells.map((c) => c.row));
+}
+
+/**
+ * Queues the print setup (ExcelApi 1.9): A4, orientation, margins, header row on every page, page
+ * footer, one page wide. Only documented values: PageLayoutZoomOptions takes a scale of 10–400 or
+ * whole numbers of pages; “as many pages tall as needed” is written as a bound that never binds.
+ */
+export function queueSheetPrint(ws: Excel.Worksheet, plan: SheetPlan): void {
   const layout = ws.pageLayout;
   layout.paperSize = 'A4';
   layout.orientation = plan.print.landscape ? 'Landscape' : 'Portrait';
@@ -205,6 +235,5 @@ export function queueSheetPrint(ws: Excel.Worksheet, plan: SheetPlan, features: 
   layout.footerMargin = 21.6;
   layout.headersFooters.defaultForAllPages.centerFooter = '第 &P 页，共 &N 页';
   if (plan.print.titleRows) layout.setPrintTitleRows(`$${plan.print.titleRows[0]}:$${plan.print.titleRows[1]}`);
-  // Fit all columns on one page, as many pages tall as needed (what Excel's recorder writes).
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: plan.print.onePage ? 1 : 0, scale: null as unknown as number };
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: pagesTall(plan) };
 }

@@ -36,7 +36,7 @@ export function inArea(a: ReadArea, row: number, col: number): boolean {
  */
 export function dataReadArea(names: Iterable<{ row: number; col: number }>): ReadArea {
   let bottom = DATA_ROWS.last;
-  let right = DATA_COLUMNS.note;
+  let right: number = DATA_COLUMNS.note;
   const maxRight = 26;
   for (const n of names) {
     if (n.col <= maxRight) right = Math.max(right, n.col);
@@ -46,6 +46,16 @@ export function dataReadArea(names: Iterable<{ row: number; col: number }>): Rea
     if (n.col <= right && n.row + READ_MARGIN_ROWS <= maxBottom) bottom = Math.max(bottom, n.row);
   }
   return { top: 1, left: 1, bottom: Math.min(bottom + READ_MARGIN_ROWS, maxBottom), right };
+}
+
+/**
+ * The area read of each of our output sheets (评分表, 问题清单): our largest plan (评分表, 8 columns
+ * and about 30 rows with its provenance line) and a margin around it, so a note the officer typed
+ * beside or below our table counts as an edit (see layout/provenance.ts). A rewrite clears exactly
+ * this area; anything the officer put outside it is never read and never touched.
+ */
+export function outputReadArea(): ReadArea {
+  return { top: 1, left: 1, bottom: 60, right: 12 };
 }
 
 /** The area of 指标体系 to read (rows are found by the 代码 column, so a fixed block with margin). */

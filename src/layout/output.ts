@@ -12,6 +12,22 @@ const ISSUE_WIDTHS = [6, 40, 9, 52, 52, 22];
 
 const SEVERITY_STYLE: Record<IssueFlag['severity'], StyleName> = { 高: 'high', 中: 'mid', 低: 'low' };
 
+/**
+ * Weights are whole numbers or have one or two decimals. `General` shows 20 as “20” and 2.5 as
+ * “2.5”; `0.##` would show “20.” (Excel always draws the decimal point of a format that has one).
+ */
+const WEIGHT_FORMAT = 'General';
+
+/** The first row of indicators on 评分表. */
+const FIRST_INDICATOR_ROW = 4;
+
+/**
+ * 评分表's key cells: workbook names an officer may use in formulas (`=总分`), at addresses that
+ * stay put from one score to the next (every profile has the default's 18 indicators, so the total
+ * is always F22 and the grade D23; tests pin both). Rescoring rewrites these cells in place.
+ */
+export const SCORE_KEY_NAMES = { total: '总分', grade: '评价等级' } as const;
+
 /** Rows [start, end] of consecutive equal keys, for the merged 一级/二级 group cells. */
 function runs<T>(items: T[], key: (t: T) => string): [number, number][] {
   const out: [number, number][] = [];
@@ -33,7 +49,7 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
   headers.forEach((h, i) => b.set(3, i + 1, h, 'header'));
   b.height(3, 20);
 
-  const first = 4;
+  const first = FIRST_INDICATOR_ROW;
   const list = result.indicators;
   // Rows of the indicators a problem points at are highlighted, so the table leads to 问题清单.
   const flagged = new Set(result.flags.flatMap((f) => f.indicators));
@@ -41,7 +57,7 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
     const row = first + i;
     const value = ind.value ?? (ind.rule === 'checklist' ? '—' : '不涉及');
     b.set(row, 3, ind.name, flagged.has(ind.id) ? 'flagged' : 'text');
-    b.set(row, 4, ind.weight, 'number', '0.##');
+    b.set(row, 4, ind.weight, 'number', WEIGHT_FORMAT);
     b.set(row, 5, value, typeof value === 'number' ? 'percent' : 'center', typeof value === 'number' ? '0.00%' : undefined);
     b.set(row, 6, ind.score, ind.score < ind.weight ? 'scoreLost' : 'scoreFull', '0.00');
     b.set(row, 7, ind.reason, 'text');
@@ -58,7 +74,7 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
   const totalRow = first + list.length;
   const weightSum = list.reduce((a, x) => a.plus(x.weight), ZERO).toNumber();
   b.merged(totalRow, 1, 3, '总分', 'total');
-  b.set(totalRow, 4, weightSum, 'total', '0.##');
+  b.set(totalRow, 4, weightSum, 'total', WEIGHT_FORMAT);
   b.set(totalRow, 5, null, 'total');
   b.set(totalRow, 6, result.total, 'totalNumber', '0.00');
   b.merged(totalRow, 7, last, `一级指标得分：${level1Subtotals(result)}`, 'total');
@@ -68,6 +84,7 @@ export function scoreSheetPlan(result: EvaluationResult, grades: GradeBounds): S
   b.merged(gradeRow, 4, 6, result.grade, 'grade');
   b.merged(gradeRow, 7, last, `优：≥${grades.优}分；良：≥${grades.良}分；中：≥${grades.中}分；差：<${grades.中}分`, 'total');
   b.height(gradeRow, 24);
+  b.plan.names.push({ name: SCORE_KEY_NAMES.total, row: totalRow, col: 6 }, { name: SCORE_KEY_NAMES.grade, row: gradeRow, col: 4 });
 
   const keyRow = gradeRow + 2;
   b.merged(keyRow, 1, last, '关键数据', 'section');

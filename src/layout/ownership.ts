@@ -29,6 +29,24 @@ export function nameConflictMessage(name: string, refersTo: string): string {
   return `工作簿中已有名称“${name}”（引用 ${refersTo}），与本工具要定义的名称相同。为避免改动您的数据，未写入任何内容；请删除或重命名该名称后重试。`;
 }
 
+/** Why nothing was written: the officer renamed one of our template sheets; it is still there, under its new name. */
+export function renamedSheetMessage(sheet: string, now: string): string {
+  return `本工具插入的“${sheet}”已改名为“${now}”，模板就在该表中，因此未再插入新的模板，也未改动任何名称。如需用本工具校验和评分，请将它改回“${sheet}”。`;
+}
+
+/**
+ * Our sheets the officer renamed: the plan's marker refers to an existing sheet of another name,
+ * and no sheet has the plan's name. Inserting the template again there would make a second one and
+ * move the first one's names to a blank sheet, so the adapters stop and say where it is.
+ */
+export function renamedSheets(snapshot: OwnershipSnapshot, plans: SheetPlan[]): { sheet: string; now: string }[] {
+  const present = new Set(snapshot.sheetNames);
+  return plans.flatMap((plan) => {
+    const now = snapshot.names.get(plan.marker)?.target?.sheet;
+    return now && now !== plan.name && present.has(now) && !present.has(plan.name) ? [{ sheet: plan.name, now }] : [];
+  });
+}
+
 /** A workbook-scoped name to (re)define at one cell. */
 export interface NameDefinition {
   name: string;

@@ -2,9 +2,10 @@
  * The pane's four actions as data, and the one-line status each outcome leaves behind.
  * The status line is also the screen-reader announcement, so it must stand on its own.
  */
-import type { ActionOutcome, WorkbookService } from './service';
+import type { ActionOutcome } from './service';
 
-export type ActionKey = Exclude<keyof WorkbookService, 'selectCell'>;
+/** The four buttons' service calls. */
+export type ActionKey = 'insertTemplate' | 'loadSample' | 'validate' | 'score';
 
 export interface PaneAction {
   key: ActionKey;
@@ -43,10 +44,15 @@ export function describeOutcome(outcome: ActionOutcome): string {
         : '校验通过，可以计算评分。';
     case 'scored':
       return `评分完成：总分 ${formatScore(outcome.result.total)} 分，等级 ${outcome.result.grade}。`;
+    case 'confirm':
+      return `需要确认：${outcome.message}`;
     case 'failed':
       return `操作未完成：${outcome.message}`;
   }
 }
+
+/** The status line after the officer said no to a confirmation. */
+export const CANCELLED = '已取消，未做任何改动。';
 
 /** An unexpected rejection from the service, as a 'failed' outcome the pane can show. */
 export function failureOf(action: PaneAction, error: unknown): ActionOutcome {

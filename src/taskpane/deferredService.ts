@@ -22,9 +22,11 @@ export function deferredService(load: () => Promise<WorkbookService>): WorkbookS
 
   return {
     insertTemplate: async () => (await service()).insertTemplate(),
-    loadSample: async () => (await service()).loadSample(),
+    loadSample: async (options) => (await service()).loadSample(options),
     validate: async () => (await service()).validate(),
-    score: async () => (await service()).score(),
+    score: async (options) => (await service()).score(options),
     selectCell: async (address) => (await service()).selectCell(address),
+    resultStatus: async () => (await service()).resultStatus(),
+    watchInputs: async (onChange) => (await service()).watchInputs(onChange),
   };
 }

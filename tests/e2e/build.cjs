@@ -1,6 +1,6 @@
 /**
  * Builds what the browser test serves, into <outDir> (never dist/):
- *   <outDir>/app/       the add-in as `npm run build` makes it, with its pages loading /office.js
+ *   <outDir>/app/       the add-in as `npm run build:local` makes it, with its pages loading /office.js
  *   <outDir>/stand-in/  stand-in.js, the in-page Excel of tests/e2e/page/standIn.ts
  * Both compile in one webpack run. Used by taskpane.e2e.test.ts:  node tests/e2e/build.cjs <outDir>
  */
@@ -19,7 +19,9 @@ const webpack = require('webpack');
 const makeConfig = require('../../webpack.config.js');
 
 async function configs() {
-  const app = await makeConfig({}, { mode: 'production' });
+  // The explicit local target (npm run build:local): a production bundle whose manifest keeps the
+  // dev server's address; a release build (npm run build) needs ADDIN_PROD_URL.
+  const app = await makeConfig({ local: true }, { mode: 'production' });
   app.mode = 'production';
   app.context = root;
   app.output.path = path.join(outDir, 'app');

@@ -264,13 +264,52 @@ test('keyboard only, on a workbook without the template: 载入示例数据 then
   await pane.close();
 }, 60_000);
 
-test('the production build holds the manifest (deployment address), the pages and the icons', () => {
+test('载入示例数据 over filled inputs asks in a dialog first; an input edited after scoring marks the result 已过期', async () => {
+  const pane = await open('confirm', { seedChanges: { actual_project: '约30' } });
+  const { page } = pane;
+  const c18 = () => page.evaluate(() => window.jxpjE2eBook?.sheet('基础数据表')?.value('C18'));
+
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor({ timeout: 20_000 });
+  expect(await dialog.innerText()).toContain('将覆盖 1 个已填写的单元格，是否继续？');
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'taskpane-confirm.png'), fullPage: true });
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await page.locator('main [role="status"]').innerText()).toBe('已取消，未做任何改动。');
+  expect(await c18()).toBe('约30');
+
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '覆盖并载入' }).click();
+  await page.getByText('已载入示例数据').waitFor({ timeout: 20_000 });
+  expect(await c18()).toBe(26.48);
+
+  await page.getByRole('button', { name: SCORE }).click();
+  await page.getByRole('heading', { name: '评分结果' }).waitFor({ timeout: 20_000 });
+  // The officer changes a figure in Excel while the pane is open: Worksheet.onChanged.
+  await page.evaluate(() => {
+    const book = window.jxpjE2eBook;
+    const at = book?.nameFormula('satisfaction_pct')?.split('!')[1].replace(/\$/g, '') ?? '';
+    book?.edit('基础数据表', at, 0.8);
+  });
+  const notice = page.getByText('已过期', { exact: true });
+  await notice.waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'taskpane-stale.png'), fullPage: true });
+  await page.getByRole('button', { name: '重新计算' }).click();
+  await notice.waitFor({ state: 'detached', timeout: 20_000 });
+  expect(await page.locator('main [role="status"]').innerText()).toMatch(/^评分完成：总分 [\d.]+ 分/);
+
+  expectOnlyOwnRequests(pane);
+  await pane.close();
+}, 60_000);
+
+test('the local production build holds the manifest (the dev server’s address), the pages and the icons', () => {
   const app = path.join(outDir, 'app');
   for (const file of ['manifest.xml', 'taskpane.html', 'commands.html', 'help.html']) expect([file, existsSync(path.join(app, file))]).toEqual([file, true]);
   expect(readdirSync(path.join(app, 'assets')).sort()).toEqual(['icon-16.png', 'icon-32.png', 'icon-64.png', 'icon-80.png']);
   const manifest = readFileSync(path.join(app, 'manifest.xml'), 'utf8');
-  expect(manifest).not.toContain('https://localhost:3000/');
-  expect(manifest).toContain('<SourceLocation DefaultValue="https://jxpj.example.com/taskpane.html"/>');
+  expect(manifest).not.toContain('example.com');
+  expect(manifest).toContain('<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/>');
   // The pages load office.js from where the build was told (Microsoft's CDN in a real build).
   expect(readFileSync(path.join(app, 'taskpane.html'), 'utf8')).toMatch(/<script src="?\/office\.js"?>/);
 });

@@ -3,7 +3,7 @@
  * would fail on a real workbook for the same mistakes (reading before a sync, text taken as a
  * formula, a call Excel does not have).
  */
-import { FakeWorkbook, fakeExcelNamespace, installFakeExcel } from '../support/fakeExcel';
+import { FakeWorkbook, fakeExcelNamespace, installFakeExcel, type FakeSheet } from '../support/fakeExcel';
 
 type Run = <R>(batch: (context: Excel.RequestContext) => Promise<R>) => Promise<R>;
 
@@ -104,4 +104,80 @@ test('installFakeExcel sets and restores the globals', () => {
   expect(typeof (scope.Excel as { run: unknown }).run).toBe('function');
   uninstall();
   expect(scope).toEqual({ Excel: 'real', Office: undefined });
+});
+
+describe('the stand-in refuses what Excel refuses', () => {
+  type Ctx = Excel.RequestContext;
+  const cases: [string, (book: FakeWorkbook) => void, (context: Ctx) => void, string][] = [
+    ['values of the wrong dimensions', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A1:B2').values = [[1, 2]]), 'InvalidArgument'],
+    ['a border style that is no BorderLineStyle', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A1').format.borders.getItem('EdgeTop').style = 'Solid' as Excel.BorderLineStyle), 'InvalidArgument'],
+    ['an alignment that is no HorizontalAlignment', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A1').format.horizontalAlignment = 'Middle' as Excel.HorizontalAlignment), 'InvalidArgument'],
+    ['a fill that is no colour', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A1').format.fill.color = 'FFF2CC'), 'InvalidArgument'],
+    ['a row of 410 pt', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('1:1').format.rowHeight = 410), 'InvalidArgument'],
+    ['a column wider than 255 characters', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A:A').format.columnWidth = 1400), 'InvalidArgument'],
+    ['a cell of 32,768 characters', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A1').values = [['x'.repeat(32768)]]), 'InvalidArgument'],
+    ['a typed list of 256 characters', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'x'.repeat(256) } }), 'InvalidArgument'],
+    ['a sheet name of 32 characters', () => undefined, (c) => void c.workbook.worksheets.add('x'.repeat(32)), 'InvalidArgument'],
+    ['a sheet name with a colon', () => undefined, (c) => void c.workbook.worksheets.add('2018:评分'), 'InvalidArgument'],
+    ['a sheet name taken, in other case', (b) => void b.addSheet('Summary'), (c) => void c.workbook.worksheets.add('SUMMARY'), 'ItemAlreadyExists'],
+    ['a write to a protected sheet', (b) => void ((b.sheet('S') as FakeSheet).protected = true), (c) => void (c.workbook.worksheets.getItem('S').getRange('A1').values = [[1]]), 'AccessDenied'],
+    ['clearing a protected sheet', (b) => void ((b.sheet('S') as FakeSheet).protected = true), (c) => c.workbook.worksheets.getItem('S').getRange('A1:B2').clear('All'), 'AccessDenied'],
+    ['adding a sheet to a protected structure', (b) => void (b.structureProtected = true), (c) => void c.workbook.worksheets.add('新表'), 'AccessDenied'],
+    ['activating a hidden sheet', (b) => void ((b.sheet('S') as FakeSheet).visibility = 'Hidden'), (c) => c.workbook.worksheets.getItem('S').activate(), 'InvalidOperation'],
+    ['freezing panes of a hidden sheet', (b) => void ((b.sheet('S') as FakeSheet).visibility = 'Hidden'), (c) => c.workbook.worksheets.getItem('S').freezePanes.freezeRows(3), 'InvalidOperation'],
+    ['zero pages tall', () => undefined, (c) => void (c.workbook.worksheets.getItem('S').pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 }), 'InvalidArgument'],
+    ['a merge over a merged area', (b) => void ((b.sheet('S') as FakeSheet).merges = [{ top: 1, left: 1, bottom: 1, right: 3 }]), (c) => c.workbook.worksheets.getItem('S').getRange('B1:D1').merge(false), 'InvalidArgument'],
+    ['reading a whole used range that reaches XFD1048576', (b) => (b.setCell('S', 'A1', '标题'), b.setCell('S', 'XFD1048576', 'x')), (c) => void c.workbook.worksheets.getItem('S').getUsedRangeOrNullObject(true).load('values'), 'InvalidOperation'],
+    ['reading 100,000 rows of a pasted ledger at once (over 5 MB)', (b) => {
+      const s = b.sheet('S') as FakeSheet;
+      for (let r = 1; r <= 100_000; r++) for (let col = 1; col <= 3; col++) s.ensure(r, col).value = `2018年第${r}号凭证·科目${col}`;
+    }, (c) => void c.workbook.worksheets.getItem('S').getRange('A1:C100000').load('values,numberFormat'), 'ResponsePayloadSizeLimitExceeded'],
+  ];
+
+  test.each(cases)('%s fails at sync', async (_what, setup, call, code) => {
+    const book = new FakeWorkbook();
+    book.addSheet('S');
+    setup(book);
+    await expect(
+      excelOver(book)(async (context) => {
+        call(context);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code });
+  });
+
+  test('the limits themselves pass: 409 pt, 255 characters of list, 31-character names, 32,767 characters', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('S');
+    await excelOver(book)(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      ws.getRange('1:1').format.rowHeight = 409;
+      ws.getRange('A1').dataValidation.rule = { list: { inCellDropDown: true, source: 'x'.repeat(255) } };
+      ws.getRange('A2').values = [['x'.repeat(32767)]];
+      context.workbook.worksheets.add('x'.repeat(31));
+      await context.sync();
+    });
+    expect(book.sheetNames()).toHaveLength(2);
+  });
+
+  test('deleting a sheet turns formulas elsewhere that refer to it into #REF! for good', () => {
+    const book = new FakeWorkbook();
+    book.addSheet('封面');
+    book.setCell('评分表', 'F22', 88.65);
+    book.setFormula('封面', 'B2', '=评分表!F22');
+    expect(book.sheet('封面')?.value('B2')).toBe(88.65);
+    book.deleteSheet(book.sheet('评分表') as FakeSheet);
+    book.setCell('评分表', 'F22', 90);
+    expect([book.sheet('封面')?.value('B2'), book.sheet('封面')?.cell('B2')?.formula]).toEqual(['#REF!', '=#REF!F22']);
+  });
+
+  test('each sync records the cells it asked to read', async () => {
+    const book = new FakeWorkbook();
+    book.addSheet('S');
+    await excelOver(book)(async (context) => {
+      context.workbook.worksheets.getItem('S').getRange('A1:D10').load('values,valueTypes');
+      await context.sync();
+    });
+    expect(book.cellsReadPerSync).toEqual([40]);
+  });
 });

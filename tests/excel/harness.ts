@@ -39,3 +39,8 @@ export function wholeState(book: FakeWorkbook): unknown {
     names: book.names.map((n) => [n.name, book.nameFormula(n.name)]),
   };
 }
+
+/** The most cells any one sync asked to read. */
+export function mostCellsRead(book: FakeWorkbook): number {
+  return Math.max(0, ...book.cellsReadPerSync);
+}

@@ -2,10 +2,11 @@
 import { MARKERS, SHEET_DATA, SHEET_SCORES, type SheetPlan } from '../../src/layout/plan';
 import { sheetConflictMessage } from '../../src/layout/ownership';
 import { cellTarget, rangeAddress, splitSheetAddress, topLeftOf } from '../../src/excel/references';
-import { gridFromRange, isDateFormat, rawCell, type DefinedName, type WorkbookSnapshot } from '../../src/excel/readWorkbook';
-import { columnWidthPoints, isText, planMatrix, rectangles } from '../../src/excel/renderPlan';
+import { firstDataArea, firstReadCells, gridOf, isDateFormat, rawCell, type DefinedName, type WorkbookSnapshot } from '../../src/excel/readWorkbook';
+import { columnWidthPoints, isText, pagesTall, planMatrix, rectangles } from '../../src/excel/renderPlan';
 import { planSheetWrites } from '../../src/layout/ownership';
-import { errorText } from '../../src/excel/service';
+import { errorText } from '../../src/excel/errors';
+import { MAX_READ_CELLS, areaCells, outputReadArea, profileReadArea } from '../../src/layout/bounds';
 
 describe('references', () => {
   test.each([
@@ -68,9 +69,9 @@ describe('reading cells', () => {
     expect(rawCell(43466, 'Double', '0.00')).toBe(43466);
   });
 
-  test('a used range that starts below A1 keeps its position', () => {
+  test('an area read below A1 keeps its position', () => {
     const formats = [['General', 'General'], ['General', 'General']];
-    expect(gridFromRange('基础数据表!B3:C4', [['x', 1], ['', '#N/A']], [['String', 'Integer'], ['Empty', 'Error']], formats)).toEqual({
+    expect(gridOf({ top: 3, left: 2, bottom: 4, right: 3 }, [['x', 1], ['', '#N/A']], [['String', 'Integer'], ['Empty', 'Error']], formats)).toEqual({
       top: 3,
       left: 2,
       values: [['x', 1], [null, { error: '#N/A' }]],
@@ -129,21 +130,24 @@ describe('planning sheet writes', () => {
     ({ name, marker: MARKERS[name as keyof typeof MARKERS], names: names.map((n, i) => ({ name: n, row: 5 + i, col: 3 })) }) as unknown as SheetPlan;
   const named = (formula: string): DefinedName => ({ formula, target: cellTarget(formula) });
   const snapshot = (sheetNames: string[], names: Record<string, string>): WorkbookSnapshot => ({
+    sheets: sheetNames.map((name) => ({ name, id: name, visibility: 'Visible', protected: false })),
     sheetNames,
-    sheetIds: sheetNames,
     names: new Map(Object.entries(names).map(([n, f]) => [n, named(f)])),
+    structureProtected: false,
     data: null,
     profile: null,
+    outputs: new Map(),
   });
 
-  test('our sheet is replaced with its names; a missing one is added', () => {
+  test('our sheet is rewritten in place, its names where they are left alone; a missing one is added', () => {
     const s = snapshot([SHEET_DATA, SHEET_SCORES], { _jxpj_scores: '=评分表!$A$1' });
-    expect(planSheetWrites(s, [plan(SHEET_SCORES), plan('问题清单')], 'replace')).toMatchObject({
-      ok: true,
-      kept: [],
-      dropSheets: [SHEET_SCORES],
-      dropNames: ['_jxpj_scores'],
-    });
+    const writes = planSheetWrites(s, [plan(SHEET_SCORES), plan('问题清单')], 'replace');
+    expect(writes.ok && [writes.add.map((p) => p.name), writes.rewrite.map((p) => p.name), writes.dropNames, writes.defineNames.map((d) => d.name)]).toEqual([
+      ['问题清单'],
+      [SHEET_SCORES],
+      [],
+      ['_jxpj_issues'],
+    ]);
   });
 
   test('a sheet of the same name without our marker is the user’s', () => {
@@ -153,22 +157,28 @@ describe('planning sheet writes', () => {
 
   test('keep: our existing sheet stays, its names untouched', () => {
     const s = snapshot([SHEET_DATA], { _jxpj_data: '=基础数据表!$A$1', dept_name: '=基础数据表!$C$5' });
-    expect(planSheetWrites(s, [plan(SHEET_DATA, ['dept_name'])], 'keep')).toEqual({ ok: true, add: [], kept: [SHEET_DATA], dropSheets: [], dropNames: [] });
+    expect(planSheetWrites(s, [plan(SHEET_DATA, ['dept_name'])], 'keep')).toEqual({ ok: true, add: [], rewrite: [], kept: [SHEET_DATA], dropNames: [], defineNames: [] });
   });
 
-  test('names left by a deleted sheet, or on our renamed sheet, are moved; a name on the user’s sheet is not', () => {
-    const stale = snapshot(['Sheet1', '基础数据表2017'], {
-      _jxpj_data: '=基础数据表2017!$A$1',
-      dept_name: '=基础数据表2017!$C$5',
-      eval_year: '=#REF!$C$6',
-    });
-    expect(planSheetWrites(stale, [plan(SHEET_DATA, ['dept_name', 'eval_year'])], 'keep')).toMatchObject({
-      ok: true,
-      dropNames: ['_jxpj_data', 'dept_name', 'eval_year'],
-    });
+  test('names left by a deleted sheet are moved; a name on the user’s sheet is not', () => {
+    const stale = snapshot(['Sheet1'], { dept_name: '=#REF!$C$5', eval_year: '=#REF!$C$6' });
+    expect(planSheetWrites(stale, [plan(SHEET_DATA, ['dept_name', 'eval_year'])], 'keep')).toMatchObject({ ok: true, dropNames: ['dept_name', 'eval_year'] });
     const users = snapshot(['Sheet1'], { dept_name: '=Sheet1!$B$2' });
     expect(planSheetWrites(users, [plan(SHEET_DATA, ['dept_name'])], 'keep')).toMatchObject({ ok: false });
   });
+});
+
+describe('bounded reads', () => {
+  test('the first read of an action asks for at most MAX_READ_CELLS cells: 基础数据表 A1:D940, 指标体系, two output areas', () => {
+    expect(firstDataArea()).toEqual({ top: 1, left: 1, bottom: 940, right: 4 });
+    expect(firstReadCells()).toBe(3760 + areaCells(profileReadArea()) + 2 * areaCells(outputReadArea()));
+    expect(firstReadCells()).toBeLessThanOrEqual(MAX_READ_CELLS);
+  });
+});
+
+test('print: one page wide; as tall as needed is a bound that never binds (a page per row), or exactly one', () => {
+  const plan = (onePage: boolean) => ({ print: { landscape: true, onePage }, cells: [{ row: 1 }, { row: 30 }] }) as unknown as SheetPlan;
+  expect([pagesTall(plan(false)), pagesTall(plan(true))]).toEqual([30, 1]);
 });
 
 test('errorText keeps an Office error’s code beside its message', () => {

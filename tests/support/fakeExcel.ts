@@ -1,10 +1,17 @@
 /**
- * An in-memory stand-in for exactly the parts of the Excel JavaScript API the adapter in src/excel
- * uses, with Office's batching rules: calls queue until `context.sync()`, which runs them in order
- * (a failing call stops the batch there, as in Office); reading a property that was not loaded and
- * synced throws; `*OrNullObject` results know `isNullObject` only after a sync, and calls on a null
- * object give null objects. Typed text is taken as Excel takes it (`=…` becomes a formula unless the
- * cell's format is `@`). APIs newer than the fake's `apiVersion` fail at sync with ApiNotFound.
+ * An in-memory stand-in for the parts of the Excel JavaScript API the adapter in src/excel uses,
+ * as strict as Excel: a call real Excel rejects is rejected here too, so a mistake fails in our
+ * tests instead of in an officer's workbook.
+ *
+ * Batching as in Office: calls queue until `context.sync()`, which runs them in order; a failing
+ * call stops the batch there and the calls before it stay applied (Office batches are not
+ * transactions). Reading a property that was not loaded and synced throws; `*OrNullObject` results
+ * know `isNullObject` only after a sync, and calls on a null object give null objects. Typed text is
+ * taken as Excel takes it (`=…` becomes a formula unless the cell's format is `@`). APIs newer than
+ * the workbook's `apiVersion` fail at sync with ApiNotFound.
+ *
+ * The rules Excel enforces are in the section "Excel's rules", one function each, with the document
+ * or issue it comes from.
  *
  * Plain TypeScript without Node imports: the browser test bundles it as window.Excel / window.Office.
  */
@@ -14,6 +21,7 @@ import { cellAddress, columnLetter, type CellRange, type PlanValue, type SheetPl
 import { dataSheetPlan } from '../../src/layout/template';
 import seed from '../fixtures/nanchang-2018.json';
 
+/** Excel's grid: 1,048,576 rows by 16,384 columns (Excel specifications and limits). */
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
@@ -22,6 +30,7 @@ const MAX_COLS = 16384;
 
 export type FakeScalar = string | number | boolean;
 export type BorderSide = 'top' | 'bottom' | 'left' | 'right';
+export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface FakeBorder {
   style?: string;
@@ -30,10 +39,10 @@ export interface FakeBorder {
 }
 
 export interface FakeCell {
-  /** '' when empty; the error text (`#DIV/0!`) when `error` is set. */
+  /** '' when empty; the error text (`#DIV/0!`) when `error` is set; a formula's last result. */
   value: FakeScalar;
   error?: boolean;
-  /** Text Excel took as a formula (the fake does not calculate it). */
+  /** The formula, when the cell holds one (`=评分表!F22`); its value is worked out when read. */
   formula?: string;
   numberFormat: string;
   font: { name?: string; size?: number; bold?: boolean; italic?: boolean; color?: string };
@@ -55,6 +64,14 @@ export class FakeOfficeError extends Error {
   }
 }
 
+/** What a worksheet's onChanged handler receives (the fields the adapter may use). */
+export interface FakeChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  source: 'Local' | 'Remote';
+}
+
 function newCell(): FakeCell {
   return { value: '', numberFormat: 'General', font: {}, borders: {} };
 }
@@ -64,10 +81,14 @@ export class FakeSheet {
   merges: CellRange[] = [];
   frozenRows = 0;
   tabColor = '';
+  visibility: Visibility = 'Visible';
+  /** Worksheet protection (Review › Protect Sheet). */
+  protected = false;
   /** In points, as Office.js sets them. */
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly pageLayout: Record<string, unknown> = {};
+  readonly changeHandlers: ((event: FakeChangedEvent) => unknown)[] = [];
   deleted = false;
 
   constructor(
@@ -81,10 +102,26 @@ export class FakeSheet {
     return this.cells.get(key(top, left));
   }
 
-  /** The value at `C18` ('' when empty). */
+  /** The value at `C18` ('' when empty); a formula's value as Excel would show it now. */
   value(address: string): FakeScalar {
-    return this.cell(address)?.value ?? '';
+    const { top, left } = parseArea(address);
+    return this.valueAt(top, left);
   }
+
+  valueAt(row: number, col: number, depth = 0): FakeScalar {
+    const c = this.cells.get(key(row, col));
+    if (!c) return '';
+    return c.formula ? this.book?.evaluate(c.formula, depth + 1) ?? '' : c.value;
+  }
+
+  /** The text Excel shows in `C18`: the value through its number format (see `displayText`). */
+  text(address: string): string {
+    const { top, left } = parseArea(address);
+    return displayText(this.cells.get(key(top, left)), this.value(address));
+  }
+
+  /** Set by the workbook that holds the sheet, for formulas that refer to other sheets. */
+  book?: FakeWorkbook;
 
   ensure(row: number, col: number): FakeCell {
     const k = key(row, col);
@@ -100,7 +137,7 @@ export class FakeSheet {
   valuesFromA1(): FakeScalar[][] {
     const used = this.usedArea(true);
     if (!used) return [];
-    return rows(1, used.bottom).map((r) => rows(1, used.right).map((c) => this.cells.get(key(r, c))?.value ?? ''));
+    return rows(1, used.bottom).map((r) => rows(1, used.right).map((c) => this.valueAt(r, c)));
   }
 
   usedArea(valuesOnly: boolean): CellRange | null {
@@ -127,12 +164,16 @@ export class FakeWorkbook {
   readonly names: FakeName[] = [];
   activeSheet: FakeSheet | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** Review › Protect Workbook (structure). */
+  structureProtected = false;
   /** The ExcelApi minor version supported: 17 means ExcelApi 1.1–1.17. */
   apiVersion = 17;
   /** Every context.sync() (and the flush Excel.run does for calls left pending), over all runs. */
   syncs = 0;
   /** The number of queued calls each sync carried. */
   readonly callsPerSync: number[] = [];
+  /** The cells each sync asked to read (values, types, formats or text of ranges). */
+  readonly cellsReadPerSync: number[] = [];
   runs = 0;
   /** How calls through a null object behave: Office propagates the null object; 'throw' models a host that rejects them. */
   nullChains: 'propagate' | 'throw' = 'propagate';
@@ -141,9 +182,9 @@ export class FakeWorkbook {
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
-    if (!/^[^:\\/?*[\]]{1,31}$/.test(name)) throw new FakeOfficeError('InvalidArgument', `工作表名称无效：${name}`);
-    if (this.sheet(name)) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
+    requireSheetName(this, name);
     const ws = new FakeSheet(`{${String(this.nextId++).padStart(8, '0')}}`, name);
+    ws.book = this;
     this.sheets.push(ws);
     this.activeSheet ??= ws;
     return ws;
@@ -157,11 +198,65 @@ export class FakeWorkbook {
     return this.sheets.map((s) => s.name);
   }
 
+  /** Renames a sheet as Excel does: formulas and names that refer to it follow. */
+  renameSheet(ws: FakeSheet, name: string): void {
+    requireSheetName(this, name, ws);
+    const before = ws.name;
+    ws.name = name;
+    this.rewriteFormulas((sheet) => (sheet.toLowerCase() === before.toLowerCase() ? `${sheetRefText(name)}!` : null));
+  }
+
+  /**
+   * Deletes a sheet as Excel does: every formula elsewhere that refers to it now refers to `#REF!`
+   * for good, and so do the names on it (support.microsoft.com “How to correct a #REF! error”:
+   * deleting a referenced sheet leaves #REF! that undo-less code cannot repair).
+   */
   deleteSheet(ws: FakeSheet): void {
-    if (this.sheets.length === 1) throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    if (this.sheets.filter((s) => s.visibility === 'Visible' && s !== ws).length === 0) {
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    }
     this.sheets.splice(this.sheets.indexOf(ws), 1);
     ws.deleted = true;
-    if (this.activeSheet === ws) this.activeSheet = this.sheets[0];
+    this.rewriteFormulas((sheet) => (sheet.toLowerCase() === ws.name.toLowerCase() ? '#REF!' : null));
+    if (this.activeSheet === ws) this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible') ?? null;
+  }
+
+  /** Replaces each `Sheet!` prefix in formulas by what `replace` gives for that sheet (null: leave it). */
+  private rewriteFormulas(replace: (sheet: string) => string | null): void {
+    for (const ws of this.sheets) {
+      for (const c of ws.cells.values()) {
+        if (!c.formula) continue;
+        c.formula = c.formula.replace(SHEET_REFERENCE, (whole, quoted: string | undefined, bare: string | undefined) => {
+          const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? '');
+          const by = replace(sheet);
+          return by ?? whole;
+        });
+      }
+    }
+  }
+
+  /**
+   * A formula's value, for the formulas an officer's cover sheet holds: one reference to a cell
+   * (`=评分表!F22`, `='评分表'!$F$22`), a workbook name (`=总分`), or a literal. Others are not
+   * modelled. A reference to a deleted sheet or name is `#REF!` / `#NAME?`.
+   */
+  evaluate(formula: string, depth = 0): FakeScalar {
+    if (depth > 20) throw new FakeOfficeError('NotModelled', `circular formula ${formula}`);
+    const body = formula.replace(/^=/, '').trim();
+    if (body.includes('#REF!')) return '#REF!';
+    const ref = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/i.exec(body);
+    if (ref) {
+      const ws = this.sheet(ref[1] !== undefined ? ref[1].replace(/''/g, "'") : ref[2]);
+      if (!ws) return '#REF!';
+      return ws.valueAt(Number(ref[4]), columnNumber(ref[3]), depth);
+    }
+    if (/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(body)) {
+      const n = this.name(body);
+      if (!n) return '#NAME?';
+      return n.sheet.deleted ? '#REF!' : n.sheet.valueAt(n.area.top, n.area.left, depth);
+    }
+    if (/^-?\d+(\.\d+)?$/.test(body)) return Number(body);
+    throw new FakeOfficeError('NotModelled', `formula ${formula}`);
   }
 
   name(name: string): FakeName | undefined {
@@ -175,9 +270,7 @@ export class FakeWorkbook {
   }
 
   addName(name: string, sheet: FakeSheet, area: CellRange): void {
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name)) {
-      throw new FakeOfficeError('InvalidArgument', `名称无效：${name}`);
-    }
+    requireDefinedName(name);
     if (this.name(name)) throw new FakeOfficeError('ItemAlreadyExists', `A name "${name}" already exists.`);
     this.names.push({ name, sheet, area });
   }
@@ -196,6 +289,22 @@ export class FakeWorkbook {
     if (typeof value === 'object') Object.assign(c, { value: value.error, error: true, formula: undefined });
     else Object.assign(c, { value, error: undefined, formula: undefined });
     if (numberFormat) c.numberFormat = numberFormat;
+  }
+
+  /** A formula in a cell, as the officer typed it (`=评分表!F22`). */
+  setFormula(sheet: string, address: string, formula: string): void {
+    const ws = this.sheet(sheet) ?? this.addSheet(sheet);
+    const { top, left } = parseArea(address);
+    Object.assign(ws.ensure(top, left), { value: '', error: undefined, formula });
+  }
+
+  /** The officer types into a cell: Excel's typing rules, and the sheet's onChanged handlers hear of it. */
+  edit(sheet: string, address: string, typed: FakeScalar): void {
+    const ws = this.sheet(sheet);
+    if (!ws) throw new Error(`no sheet ${sheet}`);
+    const { top, left } = parseArea(address);
+    enterValue(ws.ensure(top, left), typed);
+    notifyChanged(ws, address, 'Local');
   }
 
   /** Adds a sheet from a plan as a workbook saved by this product holds it: values, formats, names. */
@@ -223,6 +332,7 @@ export class FakeWorkbook {
         merges: ws.merges,
         frozenRows: ws.frozenRows,
         tabColor: ws.tabColor,
+        visibility: ws.visibility,
         columnWidths: [...ws.columnWidths],
         rowHeights: [...ws.rowHeights],
         pageLayout: ws.pageLayout,
@@ -234,11 +344,195 @@ export class FakeWorkbook {
     this.syncs = 0;
     this.runs = 0;
     this.callsPerSync.length = 0;
+    this.cellsReadPerSync.length = 0;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Addresses
+// Excel's rules. Each throws, at sync, what Office throws.
+
+/** The message Office gives for a call a protected sheet or workbook refuses. */
+const ACCESS_DENIED = 'You cannot perform the requested operation.';
+
+/**
+ * Sheet names: 1 to 31 characters (Worksheet.name: "The name must be fewer than 32 characters."),
+ * none of : \ / ? * [ ], not starting or ending with an apostrophe, not “History”, and unique
+ * ignoring case (support.microsoft.com “Rename a worksheet”; Excel's own error text: “You typed an
+ * invalid name for a sheet…”).
+ */
+function requireSheetName(book: FakeWorkbook, name: string, renaming?: FakeSheet): void {
+  if (!/^[^:\\/?*[\]]{1,31}$/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') {
+    throw new FakeOfficeError('InvalidArgument', `工作表名称无效：${name}`);
+  }
+  const same = book.sheet(name);
+  if (same && same !== renaming) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
+}
+
+/**
+ * Defined names: start with a letter, underscore or backslash, then letters, digits, _ . \; not a
+ * cell reference (`A1`, `R1C1`), not R or C; at most 255 characters (support.microsoft.com “Define
+ * and use names in formulas”, “Learn about syntax rules for names”).
+ */
+function requireDefinedName(name: string): void {
+  const cellLike = /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rc]$/i.test(name) || /^R\d*C\d*$/i.test(name);
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) || cellLike || name.length > 255) {
+    throw new FakeOfficeError('InvalidArgument', `名称无效：${name}`);
+  }
+}
+
+/**
+ * Range.values / numberFormat take a 2-D array of exactly the range's rows and columns (the
+ * InvalidArgument below is Office's own text; learn.microsoft.com “Set and get range values”).
+ */
+function requireDimensions(area: CellRange, input: unknown): asserts input is unknown[][] {
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  if (!Array.isArray(input) || input.length !== height || input.some((line) => !Array.isArray(line) || line.length !== width)) {
+    throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  }
+}
+
+/**
+ * Cell-level properties cannot be set on a whole row or column ("Write to an unbounded range":
+ * the API returns an error, learn.microsoft.com excel-add-ins-ranges-unbounded).
+ */
+function requireBounded(area: CellRange, what: string): void {
+  if (area.bottom - area.top + 1 === MAX_ROWS || area.right - area.left + 1 === MAX_COLS) {
+    throw new FakeOfficeError('InvalidArgument', `${what} cannot be set on an unbounded range (${areaText(area)})`);
+  }
+}
+
+/** A cell holds at most 32,767 characters (Excel specifications and limits). */
+function requireCellText(v: unknown): void {
+  if (typeof v === 'string' && v.length > 32767) throw new FakeOfficeError('InvalidArgument', `text of ${v.length} characters in one cell`);
+}
+
+/** Row height: 0 to 409 points (Excel specifications and limits: “Row height 409 points”). */
+function requireRowHeight(points: number): void {
+  if (typeof points !== 'number' || !(points >= 0 && points <= 409)) throw new FakeOfficeError('InvalidArgument', `row height ${points} pt`);
+}
+
+/**
+ * Column width: at most 255 characters (Excel specifications and limits). Office.js takes points:
+ * 255 characters of 7 px plus 5 px padding is 1,790 px, 1,342.5 pt at the default font.
+ */
+function requireColumnWidth(points: number): void {
+  if (typeof points !== 'number' || !(points >= 0 && points <= 1342.5)) throw new FakeOfficeError('InvalidArgument', `column width ${points} pt`);
+}
+
+/** The enumerations of the Excel API reference (values as @types/office-js declares them). */
+const ENUMS = {
+  BorderIndex: ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal', 'DiagonalDown', 'DiagonalUp'],
+  BorderLineStyle: ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'],
+  BorderWeight: ['Hairline', 'Thin', 'Medium', 'Thick'],
+  HorizontalAlignment: ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'],
+  VerticalAlignment: ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'],
+  ClearApplyTo: ['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'],
+  PageOrientation: ['Portrait', 'Landscape'],
+  PaperType: ['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro'],
+  DataValidationAlertStyle: ['Stop', 'Warning', 'Information'],
+  SheetVisibility: ['Visible', 'Hidden', 'VeryHidden'],
+} as const;
+
+function requireEnum(what: keyof typeof ENUMS, value: unknown): void {
+  if (!(ENUMS[what] as readonly unknown[]).includes(value)) throw new FakeOfficeError('InvalidArgument', `${String(value)} is not an Excel.${what}`);
+}
+
+/**
+ * Colours: `#RRGGBB` or an HTML colour name (RangeFill.color, RangeFont.color, RangeBorder.color);
+ * Worksheet.tabColor also takes '' for “automatic”.
+ */
+function requireColor(value: unknown, { emptyIsAuto = false } = {}): void {
+  const ok = typeof value === 'string' && (/^#[0-9a-f]{6}$/i.test(value) || /^[a-z]{3,20}$/i.test(value) || (emptyIsAuto && value === ''));
+  if (!ok) throw new FakeOfficeError('InvalidArgument', `colour ${String(value)}`);
+}
+
+/** Font: 1 to 409 points (Excel's font size box); a name of at most 31 characters (RangeFont.name). */
+function requireFont(property: string, value: unknown): void {
+  if (property === 'size' && !(typeof value === 'number' && value >= 1 && value <= 409)) throw new FakeOfficeError('InvalidArgument', `font size ${String(value)}`);
+  if (property === 'name' && !(typeof value === 'string' && value.length > 0 && value.length <= 31)) throw new FakeOfficeError('InvalidArgument', `font name ${String(value)}`);
+  if (property === 'color') requireColor(value);
+}
+
+/**
+ * A typed list validation (`source` as text) holds at most 255 characters, separators included —
+ * Excel's own limit (jmcnamara/XlsxWriter#562, qax-os/excelize#1878, exceljs/exceljs#667).
+ */
+function requireListSource(rule: unknown): void {
+  const source = (rule as { list?: { source?: unknown } })?.list?.source;
+  if (typeof source === 'string' && source.length > 255) throw new FakeOfficeError('InvalidArgument', `list source of ${source.length} characters`);
+}
+
+/**
+ * A protected sheet refuses every change to its cells — values, formats, merges, validation, sizes
+ * — with AccessDenied, “You cannot perform the requested operation.” (the same code and text for
+ * locked cells in microsoftgraph/microsoft-graph-docs#4546; learn.microsoft.com “Protect a worksheet”).
+ */
+function requireUnprotected(sheet: FakeSheet, what: string): void {
+  if (sheet.protected) throw new FakeOfficeError('AccessDenied', `${ACCESS_DENIED} (${what} on protected sheet ${sheet.name})`);
+}
+
+/**
+ * A workbook whose structure is protected refuses adding, deleting, renaming, hiding or showing
+ * sheets (learn.microsoft.com “Protect the workbook's structure”, excel-add-ins-workbooks).
+ */
+function requireStructureUnlocked(book: FakeWorkbook, what: string): void {
+  if (book.structureProtected) throw new FakeOfficeError('AccessDenied', `${ACCESS_DENIED} (${what}: the workbook structure is protected)`);
+}
+
+/**
+ * A hidden sheet has no tab: it cannot be activated or selected (VBA's Worksheet.Activate fails on
+ * one, and Office.js with it), and its panes cannot be frozen or unfrozen (OfficeDev/office-js#1463).
+ */
+function requireVisible(sheet: FakeSheet, what: string): void {
+  if (sheet.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', `${what} on hidden sheet ${sheet.name}`);
+}
+
+/**
+ * Reads: a range is limited to 5,000,000 cells for read operations, and Excel on the web to 5 MB a
+ * response (learn.microsoft.com “Resource limits and performance optimization for Office Add-ins”,
+ * section Excel add-ins; the error is RichApi's ResponsePayloadSizeLimitExceeded).
+ */
+function requireReadable(cells: number, payloadBytes: () => number): void {
+  if (cells > 5_000_000) throw new FakeOfficeError('InvalidOperation', `a read of ${cells} cells (over 5,000,000)`);
+  const bytes = payloadBytes();
+  if (bytes > 5 * 1024 * 1024) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `a response of ${bytes} bytes (over 5 MB)`);
+}
+
+/**
+ * PageLayout.zoom: `scale` between 10 and 400, or pages to fit wide and tall; each may be null
+ * where the other is used (Excel.PageLayoutZoomOptions). Zero pages is not a documented value.
+ */
+function requireZoom(zoom: unknown): void {
+  const z = (zoom ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(z)) {
+    if (v === null || v === undefined) continue;
+    const pages = k === 'horizontalFitToPages' || k === 'verticalFitToPages';
+    const ok = k === 'scale' ? typeof v === 'number' && v >= 10 && v <= 400 : pages && typeof v === 'number' && Number.isInteger(v) && v >= 1;
+    if (!ok) throw new FakeOfficeError('InvalidArgument', `PageLayoutZoomOptions.${k} = ${String(v)}`);
+  }
+}
+
+/** Margins are points, not negative (PageLayout.leftMargin…). */
+function requireMargin(points: unknown): void {
+  if (typeof points !== 'number' || points < 0) throw new FakeOfficeError('InvalidArgument', `margin ${String(points)}`);
+}
+
+/**
+ * A header or footer holds at most 255 characters (Excel specifications and limits: “Characters in
+ * a header or footer 255”).
+ */
+function requireHeaderFooter(text: unknown): void {
+  if (typeof text !== 'string' || text.length > 255) throw new FakeOfficeError('InvalidArgument', `footer ${String(text)}`);
+}
+
+/** Merging over part of an existing merged area fails (Excel: “Cannot change part of a merged cell”). */
+function requireNoMergeOverlap(sheet: FakeSheet, area: CellRange): void {
+  if (sheet.merges.some((m) => overlaps(m, area))) throw new FakeOfficeError('InvalidArgument', `merge overlaps ${areaText(area)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses and values
 
 function key(row: number, col: number): string {
   return `${row},${col}`;
@@ -254,6 +548,9 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+/** `Sheet!` or `'My sheet'!` in a formula. */
+const SHEET_REFERENCE = /(?:'((?:[^']|'')+)'|([\p{L}_][\p{L}\p{N}_.]*))!/gu;
+
 /** `C18`, `$C$18`, `A1:D60`, `A:C`, `3:5` → an area (whole columns and rows reach the sheet's end). */
 export function parseArea(address: string): CellRange {
   const parts = address.replace(/\$/g, '').toUpperCase().split(':');
@@ -262,12 +559,18 @@ export function parseArea(address: string): CellRange {
   const [a, b = a] = ends as RegExpExecArray[];
   const col = (m: RegExpExecArray, whole: number) => (m[1] ? columnNumber(m[1]) : whole);
   const row = (m: RegExpExecArray, whole: number) => (m[2] ? Number(m[2]) : whole);
-  return { top: row(a, 1), left: col(a, 1), bottom: row(b, MAX_ROWS), right: col(b, MAX_COLS) };
+  const area = { top: row(a, 1), left: col(a, 1), bottom: row(b, MAX_ROWS), right: col(b, MAX_COLS) };
+  if (area.bottom > MAX_ROWS || area.right > MAX_COLS || area.top < 1 || area.left < 1) throw new FakeOfficeError('InvalidArgument', `地址无效：${address}`);
+  return area;
 }
 
 function areaText(area: CellRange): string {
   const first = cellAddress(area.top, area.left);
   return area.top === area.bottom && area.left === area.right ? first : `${first}:${cellAddress(area.bottom, area.right)}`;
+}
+
+function areaCells(area: CellRange): number {
+  return (area.bottom - area.top + 1) * (area.right - area.left + 1);
 }
 
 function sheetRefText(name: string): string {
@@ -280,7 +583,7 @@ function refText(n: FakeName): string {
 }
 
 function cellsOf(area: CellRange): { row: number; col: number }[] {
-  if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 100000) {
+  if (areaCells(area) > 100000) {
     throw new FakeOfficeError('NotModelled', `the fake does not format whole rows or columns cell by cell (${areaText(area)})`);
   }
   return rows(area.top, area.bottom).flatMap((row) => rows(area.left, area.right).map((col) => ({ row, col })));
@@ -292,6 +595,7 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 
 /** A value as Excel takes it when typed or assigned through Range.values. */
 function enterValue(c: FakeCell, v: unknown): void {
+  requireCellText(v);
   c.error = undefined;
   c.formula = undefined;
   if (c.numberFormat === '@') {
@@ -314,11 +618,41 @@ function enterValue(c: FakeCell, v: unknown): void {
   else c.value = s;
 }
 
-function valueType(c: FakeCell | undefined): string {
-  if (!c || (c.value === '' && !c.error)) return 'Empty';
-  if (c.error) return 'Error';
-  if (typeof c.value === 'number') return Number.isInteger(c.value) ? 'Integer' : 'Double';
-  return typeof c.value === 'boolean' ? 'Boolean' : 'String';
+function valueType(c: FakeCell | undefined, value: FakeScalar): string {
+  if (!c || (value === '' && !c.error)) return 'Empty';
+  if (c.error || (c.formula && typeof value === 'string' && /^#(REF!|NAME\?)$/.test(value))) return 'Error';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  return typeof value === 'boolean' ? 'Boolean' : 'String';
+}
+
+/**
+ * The text Excel shows for a cell, for the number formats our layouts use: General, @, 0, 0.00,
+ * 0.##, 0.00%, 0.##%, #,##0.00. A format with a decimal point always shows it, so 20 under `0.##`
+ * shows “20.” (support.microsoft.com “Number format codes”: # shows only significant digits, the
+ * point is a literal of the format).
+ */
+export function displayText(c: FakeCell | undefined, value: FakeScalar): string {
+  if (!c || value === '') return '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const format = c.numberFormat;
+  if (format === 'General' || format === '@') return String(Number(value.toPrecision(10)));
+  const m = /^(#,##0|0+)(\.(0*)(#*))?(%?)$/.exec(format);
+  if (!m) throw new FakeOfficeError('NotModelled', `number format ${format}`);
+  const [, whole, point, required = '', optional = '', percent] = m;
+  const shown = percent ? value * 100 : value;
+  let text = shown.toFixed(required.length + optional.length);
+  if (optional) text = text.replace(new RegExp(`0{1,${optional.length}}$`), '');
+  if (point && !text.includes('.')) text += '.';
+  if (whole === '#,##0') text = text.replace(/^(-?\d+)/, (d) => d.replace(/\B(?=(\d{3})+$)/g, ','));
+  return text + percent;
+}
+
+/** Tells a sheet's onChanged handlers, after the current batch, as Office does. */
+function notifyChanged(sheet: FakeSheet, address: string, source: 'Local' | 'Remote'): void {
+  if (sheet.changeHandlers.length === 0) return;
+  const event: FakeChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.id, address, source };
+  setTimeout(() => sheet.changeHandlers.forEach((h) => void h(event)), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,17 +678,26 @@ function loadList(props: string | string[] | undefined): string[] {
   return list.map((p) => p.trim()).filter(Boolean);
 }
 
+interface QueuedCall {
+  label: string;
+  run: () => void;
+  /** Cells this call asks to read. */
+  cellsRead?: number;
+}
+
 export class FakeRequestContext {
   readonly workbook: WorkbookProxy;
-  private queue: { label: string; run: () => void }[] = [];
+  private queue: QueuedCall[] = [];
 
   constructor(readonly book: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
   }
 
   /** Queues one call; `internal` marks bookkeeping Office does for free (null checks). */
-  enqueue(label: string, run: () => void, internal = false): void {
-    this.queue.push({ label: internal ? `(${label})` : label, run });
+  enqueue(label: string, run: () => void, internal = false): QueuedCall {
+    const call = { label: internal ? `(${label})` : label, run };
+    this.queue.push(call);
+    return call;
   }
 
   get pending(): number {
@@ -366,6 +709,7 @@ export class FakeRequestContext {
     this.queue = [];
     this.book.syncs++;
     this.book.callsPerSync.push(batch.filter((c) => !c.label.startsWith('(')).length);
+    this.book.cellsReadPerSync.push(0);
     await Promise.resolve();
     for (const call of batch) {
       const fail = this.book.failOn;
@@ -374,6 +718,7 @@ export class FakeRequestContext {
         throw new FakeOfficeError(fail.code ?? 'GeneralException', fail.message ?? `模拟的 ${call.label} 失败`);
       }
       call.run();
+      this.book.cellsReadPerSync[this.book.cellsReadPerSync.length - 1] += call.cellsRead ?? 0;
     }
   }
 
@@ -433,8 +778,8 @@ abstract class ClientObject<T> {
   }
 
   /** Queues a call that acts on the target; on a null object it does nothing. */
-  protected act(label: string, run: (target: T) => void): void {
-    this.context.enqueue(label, () => {
+  protected act(label: string, run: (target: T) => void): QueuedCall {
+    return this.context.enqueue(label, () => {
       const t = this.resolve();
       if (t !== null) run(t);
     });
@@ -444,8 +789,8 @@ abstract class ClientObject<T> {
    * Queues a load of the given properties, each captured by `capture` at its place in the batch.
    * Loading a null object is fine (Office's own samples do it); reading what it loaded is a bug.
    */
-  protected queueLoad(label: string, props: string[], capture: (target: T, property: string) => unknown): void {
-    this.context.enqueue(label, () => {
+  protected queueLoad(label: string, props: string[], capture: (target: T, property: string) => unknown): QueuedCall {
+    return this.context.enqueue(label, () => {
       const t = this.resolve();
       for (const p of props) this.loaded.set(p, t === null ? NULL_PROPERTY : capture(t, p));
     });
@@ -455,10 +800,32 @@ abstract class ClientObject<T> {
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
 
   constructor(context: FakeRequestContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.names = new NamedItemCollectionProxy(context);
+    this.protection = new WorkbookProtectionProxy(context);
+  }
+}
+
+/** Workbook.protection (ExcelApi 1.7). */
+class WorkbookProtectionProxy extends ClientObject<FakeWorkbook> {
+  constructor(context: FakeRequestContext) {
+    super(context, () => context.book);
+  }
+
+  get protected(): boolean {
+    return this.read('protected');
+  }
+
+  load(props?: string | string[]): this {
+    this.queueLoad('WorkbookProtection.load', loadList(props), (book, p) => {
+      this.context.requireApi(7, 'WorkbookProtection');
+      if (p !== 'protected') throw new FakeOfficeError('NotModelled', `WorkbookProtection.${p}`);
+      return book.structureProtected;
+    });
+    return this;
   }
 }
 
@@ -495,7 +862,10 @@ class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
     const ws = new WorksheetProxy(this.context, () => {
       throw new FakeOfficeError('NotModelled', 'a worksheet used before the call that adds it');
     });
-    this.context.enqueue('WorksheetCollection.add', () => ws.attach(this.book.addSheet(name)));
+    this.context.enqueue('WorksheetCollection.add', () => {
+      requireStructureUnlocked(this.book, 'WorksheetCollection.add');
+      ws.attach(this.book.addSheet(name));
+    });
     return ws;
   }
 }
@@ -503,14 +873,24 @@ class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
 class WorksheetProxy extends ClientObject<FakeSheet> {
   static loadedWith(context: FakeRequestContext, sheet: FakeSheet, fields: string[]): WorksheetProxy {
     const ws = new WorksheetProxy(context, () => sheet);
-    for (const f of fields) ws.loaded.set(f, WorksheetProxy.property(sheet, f));
+    for (const f of fields) ws.loaded.set(f, WorksheetProxy.property(context, sheet, f));
     return ws;
   }
 
-  private static property(sheet: FakeSheet, field: string): unknown {
-    if (field === 'name') return sheet.name;
-    if (field === 'id') return sheet.id;
-    throw new FakeOfficeError('NotModelled', `Worksheet.${field}`);
+  private static property(context: FakeRequestContext, sheet: FakeSheet, field: string): unknown {
+    switch (field) {
+      case 'name':
+        return sheet.name;
+      case 'id':
+        return sheet.id;
+      case 'visibility':
+        return sheet.visibility;
+      case 'protection/protected':
+        context.requireApi(2, 'WorksheetProtection');
+        return sheet.protected;
+      default:
+        throw new FakeOfficeError('NotModelled', `Worksheet.${field}`);
+    }
   }
 
   get name(): string {
@@ -519,6 +899,19 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
 
   get id(): string {
     return this.read('id');
+  }
+
+  get visibility(): string {
+    return this.read('visibility');
+  }
+
+  get protection(): { protected: boolean } {
+    const read = () => this.read<boolean>('protection/protected');
+    return {
+      get protected() {
+        return read();
+      },
+    };
   }
 
   trackNullObject(): this {
@@ -537,13 +930,14 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
 
   load(props?: string | string[]): this {
     const fields = loadList(props);
-    this.queueLoad('Worksheet.load', fields, (ws, f) => WorksheetProxy.property(ws, f));
+    this.queueLoad('Worksheet.load', fields, (ws, f) => WorksheetProxy.property(this.context, ws, f));
     return this;
   }
 
   getRange(address = ''): RangeProxy {
     return new RangeProxy(this.context, () => {
       const ws = this.resolve();
+      if (!ws && this.book.nullChains === 'throw') throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
       return ws && { sheet: ws, area: address ? parseArea(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS } };
     });
   }
@@ -551,24 +945,39 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, () => {
       const ws = this.resolve();
-      if (!ws && this.book.nullChains === 'throw') throw new FakeOfficeError('ItemNotFound', 'The requested resource doesn\'t exist.');
+      if (!ws && this.book.nullChains === 'throw') throw new FakeOfficeError('ItemNotFound', "The requested resource doesn't exist.");
       const area = ws?.usedArea(valuesOnly);
       return ws && area ? { sheet: ws, area } : null;
     }).trackNullObject();
   }
 
   activate(): void {
-    this.act('Worksheet.activate', (ws) => (this.book.activeSheet = ws));
+    this.act('Worksheet.activate', (ws) => {
+      requireVisible(ws, 'Worksheet.activate');
+      this.book.activeSheet = ws;
+    });
   }
 
   delete(): void {
-    this.act('Worksheet.delete', (ws) => this.book.deleteSheet(ws));
+    this.act('Worksheet.delete', (ws) => {
+      requireStructureUnlocked(this.book, 'Worksheet.delete');
+      this.book.deleteSheet(ws);
+    });
   }
 
   set tabColor(color: string) {
     this.act('Worksheet.tabColor', (ws) => {
       this.context.requireApi(7, 'Worksheet.tabColor');
+      requireColor(color, { emptyIsAuto: true });
       ws.tabColor = color;
+    });
+  }
+
+  set visibility(v: string) {
+    this.act('Worksheet.visibility', (ws) => {
+      requireEnum('SheetVisibility', v);
+      requireStructureUnlocked(this.book, 'Worksheet.visibility');
+      ws.visibility = v as Visibility;
     });
   }
 
@@ -577,8 +986,29 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
       freezeRows: (count = 1) =>
         this.act('WorksheetFreezePanes.freezeRows', (ws) => {
           this.context.requireApi(7, 'WorksheetFreezePanes');
+          requireVisible(ws, 'WorksheetFreezePanes.freezeRows');
           ws.frozenRows = count;
         }),
+    };
+  }
+
+  /** Worksheet.onChanged (ExcelApi 1.7): the handler is registered at the next sync. */
+  get onChanged(): { add(handler: (event: FakeChangedEvent) => unknown): { remove(): void } } {
+    return {
+      add: (handler) => {
+        let target: FakeSheet | null = null;
+        this.act('Worksheet.onChanged.add', (ws) => {
+          this.context.requireApi(7, 'Worksheet.onChanged');
+          ws.changeHandlers.push(handler);
+          target = ws;
+        });
+        return {
+          remove: () => {
+            const list = target?.changeHandlers;
+            if (list?.includes(handler)) list.splice(list.indexOf(handler), 1);
+          },
+        };
+      },
     };
   }
 
@@ -595,15 +1025,40 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
   }
 }
 
+/** PageLayout's settable properties and the rule each value must meet. */
+const PAGE_LAYOUT: Record<string, (v: unknown) => void> = {
+  orientation: (v) => requireEnum('PageOrientation', v),
+  paperSize: (v) => requireEnum('PaperType', v),
+  centerHorizontally: (v) => {
+    if (typeof v !== 'boolean') throw new FakeOfficeError('InvalidArgument', 'centerHorizontally');
+  },
+  leftMargin: requireMargin,
+  rightMargin: requireMargin,
+  topMargin: requireMargin,
+  bottomMargin: requireMargin,
+  headerMargin: requireMargin,
+  footerMargin: requireMargin,
+  zoom: requireZoom,
+};
+
 class PageLayoutProxy {
   constructor(private readonly ws: WorksheetProxy) {
-    for (const p of ['orientation', 'paperSize', 'centerHorizontally', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'zoom']) {
-      Object.defineProperty(this, p, { set: (v: unknown) => ws.layout(p, (l) => (l[p] = v)) });
+    for (const [p, rule] of Object.entries(PAGE_LAYOUT)) {
+      Object.defineProperty(this, p, {
+        set: (v: unknown) =>
+          ws.layout(p, (l) => {
+            rule(v);
+            l[p] = v;
+          }),
+      });
     }
   }
 
   setPrintTitleRows(rows: string): void {
-    this.ws.layout('setPrintTitleRows', (l) => (l.printTitleRows = rows));
+    this.ws.layout('setPrintTitleRows', (l) => {
+      if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', `print title rows ${rows}`);
+      l.printTitleRows = rows;
+    });
   }
 
   get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
@@ -611,7 +1066,10 @@ class PageLayoutProxy {
     return {
       defaultForAllPages: {
         set centerFooter(text: string) {
-          ws.layout('centerFooter', (l) => (l.centerFooter = text));
+          ws.layout('centerFooter', (l) => {
+            requireHeaderFooter(text);
+            l.centerFooter = text;
+          });
         },
         get centerFooter(): string {
           throw notLoaded('centerFooter');
@@ -640,7 +1098,14 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   set values(v: unknown[][]) {
-    this.act('Range.values', ({ sheet, area }) => this.eachInput(area, v, (row, col, x) => enterValue(sheet.ensure(row, col), x)));
+    this.act('Range.values', ({ sheet, area }) => {
+      requireUnprotected(sheet, 'Range.values');
+      requireBounded(area, 'Range.values');
+      requireDimensions(area, v);
+      v.flat().forEach(requireCellText);
+      this.eachInput(area, v, (row, col, x) => enterValue(sheet.ensure(row, col), x));
+      notifyChanged(sheet, areaText(area), 'Local');
+    });
   }
 
   get valueTypes(): string[][] {
@@ -652,7 +1117,16 @@ class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   set numberFormat(v: unknown[][]) {
-    this.act('Range.numberFormat', ({ sheet, area }) => this.eachInput(area, v, (row, col, x) => (sheet.ensure(row, col).numberFormat = String(x))));
+    this.act('Range.numberFormat', ({ sheet, area }) => {
+      requireUnprotected(sheet, 'Range.numberFormat');
+      requireBounded(area, 'Range.numberFormat');
+      requireDimensions(area, v);
+      this.eachInput(area, v, (row, col, x) => (sheet.ensure(row, col).numberFormat = String(x)));
+    });
+  }
+
+  get text(): string[][] {
+    return this.read('text');
   }
 
   get format(): RangeFormatProxy {
@@ -663,30 +1137,49 @@ class RangeProxy extends ClientObject<RangeTarget> {
     return new DataValidationProxy(this);
   }
 
+  /** Cell-level reads of values, types, formats and text; an unbounded range reads as null (excel-add-ins-ranges-unbounded). */
   load(props?: string | string[]): this {
-    this.queueLoad('Range.load', loadList(props), ({ sheet, area }, p) => {
-      const grid = <V>(f: (c: FakeCell | undefined) => V) =>
-        rows(area.top, area.bottom).map((r) => rows(area.left, area.right).map((c) => f(sheet.cells.get(key(r, c)))));
+    const list = loadList(props);
+    let cells = 0;
+    const call = this.queueLoad('Range.load', list, ({ sheet, area }, p) => {
+      if (p === 'address') return `${sheetRefText(sheet.name)}!${areaText(area)}`;
+      if (!['values', 'valueTypes', 'numberFormat', 'text'].includes(p)) throw new FakeOfficeError('NotModelled', `Range.${p}`);
+      const unbounded = area.bottom - area.top + 1 === MAX_ROWS || area.right - area.left + 1 === MAX_COLS;
+      if (unbounded) return null;
+      const grid = <V>(f: (c: FakeCell | undefined, value: FakeScalar) => V) =>
+        rows(area.top, area.bottom).map((r) => rows(area.left, area.right).map((c) => f(sheet.cells.get(key(r, c)), sheet.valueAt(r, c))));
       switch (p) {
-        case 'address':
-          return `${sheetRefText(sheet.name)}!${areaText(area)}`;
         case 'values':
-          return grid((c) => c?.value ?? '');
+          return grid((_c, v) => v);
         case 'valueTypes':
           return grid(valueType);
         case 'numberFormat':
           return grid((c) => c?.numberFormat ?? 'General');
         default:
-          throw new FakeOfficeError('NotModelled', `Range.${p}`);
+          return grid(displayText);
       }
     });
+    // The read is counted, and checked against Excel's limits, when the batch reaches it.
+    const run = call.run;
+    call.run = () => {
+      const target = this.resolve();
+      if (target && list.some((p) => p !== 'address')) {
+        const { sheet, area } = target;
+        const unbounded = area.bottom - area.top + 1 === MAX_ROWS || area.right - area.left + 1 === MAX_COLS;
+        cells = unbounded ? 0 : areaCells(area);
+        requireReadable(areaCells(area), () => estimatePayload(sheet, area, list.length));
+      }
+      call.cellsRead = cells;
+      run();
+    };
     return this;
   }
 
   merge(across = false): void {
     this.act('Range.merge', ({ sheet, area }) => {
       if (across) throw new FakeOfficeError('NotModelled', 'merge(across)');
-      if (sheet.merges.some((m) => overlaps(m, area))) throw new FakeOfficeError('InvalidArgument', `merge overlaps ${areaText(area)}`);
+      requireUnprotected(sheet, 'Range.merge');
+      requireNoMergeOverlap(sheet, area);
       // Like Excel, a merge keeps only the top-left value.
       for (const { row, col } of cellsOf(area)) {
         const c = sheet.cells.get(key(row, col));
@@ -696,8 +1189,39 @@ class RangeProxy extends ClientObject<RangeTarget> {
     });
   }
 
+  /** Range.unmerge (ExcelApi 1.2): every merged area the range touches comes apart. */
+  unmerge(): void {
+    this.act('Range.unmerge', ({ sheet, area }) => {
+      this.context.requireApi(2, 'Range.unmerge');
+      requireUnprotected(sheet, 'Range.unmerge');
+      sheet.merges = sheet.merges.filter((m) => !overlaps(m, area));
+    });
+  }
+
+  /** Range.clear: contents, formats or both; merges stay (unmerge does that). */
+  clear(applyTo = 'All'): void {
+    this.act('Range.clear', ({ sheet, area }) => {
+      requireEnum('ClearApplyTo', applyTo);
+      requireUnprotected(sheet, 'Range.clear');
+      if (sheet.merges.some((m) => overlaps(m, area) && !(m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right))) {
+        throw new FakeOfficeError('InvalidOperation', `Cannot change part of a merged cell (${areaText(area)})`);
+      }
+      const contents = applyTo === 'All' || applyTo === 'Contents';
+      const formats = applyTo === 'All' || applyTo === 'Formats';
+      for (const [k, c] of [...sheet.cells]) {
+        const [row, col] = k.split(',').map(Number);
+        if (row < area.top || row > area.bottom || col < area.left || col > area.right) continue;
+        if (contents) Object.assign(c, { value: '', error: undefined, formula: undefined });
+        if (formats) Object.assign(c, { numberFormat: 'General', font: {}, fill: undefined, horizontalAlignment: undefined, verticalAlignment: undefined, wrapText: undefined, borders: {} });
+        if (applyTo === 'All' && c.validation === undefined) sheet.cells.delete(k);
+      }
+      if (contents) notifyChanged(sheet, areaText(area), 'Local');
+    });
+  }
+
   select(): void {
     this.act('Range.select', ({ sheet, area }) => {
+      requireVisible(sheet, 'Range.select');
       this.book.activeSheet = sheet;
       this.book.selection = { sheet: sheet.name, address: areaText(area) };
     });
@@ -707,23 +1231,33 @@ class RangeProxy extends ClientObject<RangeTarget> {
   cellChange(label: string, change: (c: FakeCell, at: { row: number; col: number; area: CellRange }) => void, minor = 1): void {
     this.act(label, ({ sheet, area }) => {
       this.context.requireApi(minor, label);
+      requireUnprotected(sheet, label);
       for (const at of cellsOf(area)) change(sheet.ensure(at.row, at.col), { ...at, area });
     });
   }
 
   /** Applies a change to the sheet and the range itself (column widths, row heights). */
-  areaChange(label: string, change: (sheet: FakeSheet, area: CellRange) => void): void {
-    this.act(label, ({ sheet, area }) => change(sheet, area));
+  areaChange(label: string, change: (sheet: FakeSheet, area: CellRange) => void, minor = 1): void {
+    this.act(label, ({ sheet, area }) => {
+      this.context.requireApi(minor, label);
+      requireUnprotected(sheet, label);
+      change(sheet, area);
+    });
   }
 
   private eachInput(area: CellRange, input: unknown[][], set: (row: number, col: number, v: unknown) => void): void {
-    const height = area.bottom - area.top + 1;
-    const width = area.right - area.left + 1;
-    if (!Array.isArray(input) || input.length !== height || input.some((line) => !Array.isArray(line) || line.length !== width)) {
-      throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
-    }
     input.forEach((line, r) => line.forEach((v, c) => v !== null && v !== undefined && set(area.top + r, area.left + c, v)));
   }
+}
+
+/** Roughly what a read's response weighs: each loaded property of each cell as JSON text. */
+function estimatePayload(sheet: FakeSheet, area: CellRange, properties: number): number {
+  let bytes = areaCells(area) * 4 * properties;
+  for (const [k, c] of sheet.cells) {
+    const [row, col] = k.split(',').map(Number);
+    if (row >= area.top && row <= area.bottom && col >= area.left && col <= area.right) bytes += (String(c.value).length + c.numberFormat.length) * properties;
+  }
+  return bytes;
 }
 
 class RangeFormatProxy {
@@ -733,7 +1267,13 @@ class RangeFormatProxy {
     const range = this.range;
     const font = {} as Record<'name' | 'size' | 'bold' | 'italic' | 'color', unknown>;
     for (const p of ['name', 'size', 'bold', 'italic', 'color'] as const) {
-      Object.defineProperty(font, p, { set: (v: unknown) => range.cellChange(`RangeFont.${p}`, (c) => (c.font[p] = v as never)) });
+      Object.defineProperty(font, p, {
+        set: (v: unknown) =>
+          range.cellChange(`RangeFont.${p}`, (c) => {
+            requireFont(p, v);
+            c.font[p] = v as never;
+          }),
+      });
     }
     return font;
   }
@@ -742,7 +1282,10 @@ class RangeFormatProxy {
     const range = this.range;
     return {
       set color(v: string) {
-        range.cellChange('RangeFill.color', (c) => (c.fill = v));
+        range.cellChange('RangeFill.color', (c) => {
+          requireColor(v);
+          c.fill = v;
+        });
       },
       get color(): string {
         throw notLoaded('color');
@@ -755,10 +1298,13 @@ class RangeFormatProxy {
     return {
       getItem(edge: string) {
         const border = {} as Record<'style' | 'weight' | 'color', string>;
+        const rule = { style: (v: string) => requireEnum('BorderLineStyle', v), weight: (v: string) => requireEnum('BorderWeight', v), color: (v: string) => requireColor(v) };
         for (const p of ['style', 'weight', 'color'] as const) {
           Object.defineProperty(border, p, {
             set: (v: string) =>
               range.cellChange(`RangeBorder.${p}`, (c, { row, col, area }) => {
+                requireEnum('BorderIndex', edge);
+                rule[p](v);
                 for (const side of bordersAt(edge, row, col, area)) c.borders[side] = { ...c.borders[side], [p]: v };
               }),
           });
@@ -769,11 +1315,17 @@ class RangeFormatProxy {
   }
 
   set horizontalAlignment(v: string) {
-    this.range.cellChange('RangeFormat.horizontalAlignment', (c) => (c.horizontalAlignment = v));
+    this.range.cellChange('RangeFormat.horizontalAlignment', (c) => {
+      requireEnum('HorizontalAlignment', v);
+      c.horizontalAlignment = v;
+    });
   }
 
   set verticalAlignment(v: string) {
-    this.range.cellChange('RangeFormat.verticalAlignment', (c) => (c.verticalAlignment = v));
+    this.range.cellChange('RangeFormat.verticalAlignment', (c) => {
+      requireEnum('VerticalAlignment', v);
+      c.verticalAlignment = v;
+    });
   }
 
   set wrapText(v: boolean) {
@@ -781,11 +1333,28 @@ class RangeFormatProxy {
   }
 
   set columnWidth(points: number) {
-    this.range.areaChange('RangeFormat.columnWidth', (sheet, area) => rows(area.left, area.right).forEach((col) => sheet.columnWidths.set(col, points)));
+    this.range.areaChange('RangeFormat.columnWidth', (sheet, area) => {
+      requireColumnWidth(points);
+      rows(area.left, area.right).forEach((col) => sheet.columnWidths.set(col, points));
+    });
   }
 
   set rowHeight(points: number) {
-    this.range.areaChange('RangeFormat.rowHeight', (sheet, area) => rows(area.top, area.bottom).forEach((row) => sheet.rowHeights.set(row, points)));
+    this.range.areaChange('RangeFormat.rowHeight', (sheet, area) => {
+      requireRowHeight(points);
+      rows(area.top, area.bottom).forEach((row) => sheet.rowHeights.set(row, points));
+    });
+  }
+
+  /** RangeFormat.useStandardHeight (ExcelApi 1.7): only `true` does anything. */
+  set useStandardHeight(v: boolean) {
+    this.range.areaChange(
+      'RangeFormat.useStandardHeight',
+      (sheet, area) => {
+        if (v === true) rows(area.top, area.bottom).forEach((row) => sheet.rowHeights.delete(row));
+      },
+      7,
+    );
   }
 }
 
@@ -813,11 +1382,25 @@ class DataValidationProxy {
   constructor(private readonly range: RangeProxy) {}
 
   set rule(rule: unknown) {
-    this.range.cellChange('DataValidation.rule', (c) => (c.validation = { ...c.validation, rule }), 8);
+    this.range.cellChange(
+      'DataValidation.rule',
+      (c) => {
+        requireListSource(rule);
+        c.validation = { ...c.validation, rule };
+      },
+      8,
+    );
   }
 
   set errorAlert(errorAlert: unknown) {
-    this.range.cellChange('DataValidation.errorAlert', (c) => (c.validation = { ...c.validation, errorAlert }), 8);
+    this.range.cellChange(
+      'DataValidation.errorAlert',
+      (c) => {
+        requireEnum('DataValidationAlertStyle', (errorAlert as { style?: unknown })?.style);
+        c.validation = { ...c.validation, errorAlert };
+      },
+      8,
+    );
   }
 }
 

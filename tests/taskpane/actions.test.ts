@@ -13,6 +13,7 @@ describe('the status line each outcome leaves', () => {
     ['valid without warnings invites scoring', { kind: 'valid', warnings: [] }, '校验通过，可以计算评分。'],
     ['valid with warnings counts them', { kind: 'valid', warnings: [issue('w'), issue('x')] }, '校验通过，另有 2 条提示。'],
     ['scored gives the total with two decimals and the grade', { kind: 'scored', result }, '评分完成：总分 88.60 分，等级 良。'],
+    ['confirm asks the question', { kind: 'confirm', message: '将覆盖 2 个已填写的单元格，是否继续？', confirmLabel: '覆盖并载入', options: { overwrite: true } }, '需要确认：将覆盖 2 个已填写的单元格，是否继续？'],
     ['failed gives the reason', { kind: 'failed', message: '“评分表”是您自己的工作表。' }, '操作未完成：“评分表”是您自己的工作表。'],
   ];
   test.each(cases)('%s', (_name, outcome, expected) => {

@@ -4,10 +4,12 @@ import type { WorkbookService } from '../../src/taskpane/service';
 function stubService(calls: string[]): WorkbookService {
   return {
     insertTemplate: async () => (calls.push('insertTemplate'), { kind: 'done', message: '已插入模板。' }),
-    loadSample: async () => (calls.push('loadSample'), { kind: 'done', message: '已载入示例数据。' }),
+    loadSample: async (options) => (calls.push(`loadSample ${JSON.stringify(options ?? {})}`), { kind: 'done', message: '已载入示例数据。' }),
     validate: async () => (calls.push('validate'), { kind: 'valid', warnings: [] }),
     score: async () => (calls.push('score'), { kind: 'failed', message: '没有基础数据表。' }),
     selectCell: async (address) => void calls.push(`selectCell ${address}`),
+    resultStatus: async () => (calls.push('resultStatus'), { state: 'none' }),
+    watchInputs: async () => (calls.push('watchInputs'), true),
   };
 }
 
@@ -18,11 +20,13 @@ test('starts loading at once, loads once, and passes every call through', async 
   expect(load).toHaveBeenCalledTimes(1);
 
   await expect(service.insertTemplate()).resolves.toEqual({ kind: 'done', message: '已插入模板。' });
-  await expect(service.loadSample()).resolves.toEqual({ kind: 'done', message: '已载入示例数据。' });
+  await expect(service.loadSample({ overwrite: true })).resolves.toEqual({ kind: 'done', message: '已载入示例数据。' });
   await expect(service.validate()).resolves.toEqual({ kind: 'valid', warnings: [] });
   await expect(service.score()).resolves.toEqual({ kind: 'failed', message: '没有基础数据表。' });
   await service.selectCell('基础数据表!C18');
-  expect(calls).toEqual(['insertTemplate', 'loadSample', 'validate', 'score', 'selectCell 基础数据表!C18']);
+  await expect(service.resultStatus()).resolves.toEqual({ state: 'none' });
+  await expect(service.watchInputs(() => undefined)).resolves.toBe(true);
+  expect(calls).toEqual(['insertTemplate', 'loadSample {"overwrite":true}', 'validate', 'score', 'selectCell 基础数据表!C18', 'resultStatus', 'watchInputs']);
   expect(load).toHaveBeenCalledTimes(1);
 });
 

@@ -7,21 +7,25 @@ import { scoreDepartment } from '../../src/engine';
 import { FIELDS } from '../../src/engine/fields';
 import type { RawInputs, RawValue } from '../../src/engine/types';
 import type { ActionKey } from '../../src/taskpane/actions';
-import type { ActionOutcome, WorkbookService } from '../../src/taskpane/service';
+import type { ActionOptions, ActionOutcome, ResultStatus, WorkbookService } from '../../src/taskpane/service';
 import nanchang2018 from '../fixtures/nanchang-2018.json';
 
 export interface FakeServiceOptions {
   /** Milliseconds each action takes, to see the busy state. */
   delayMs?: number;
-  /** Replaces what an action returns; a function may also throw to simulate a crash. */
-  outcomes?: Partial<Record<ActionKey, () => ActionOutcome>>;
+  /** Replaces what an action returns (given the options it was called with); a function may also throw to simulate a crash. */
+  outcomes?: Partial<Record<ActionKey, (options?: ActionOptions) => ActionOutcome>>;
+  /** What resultStatus reports; default no 评分表. */
+  status?: ResultStatus;
   /** The inputs 校验 and 计算评分 read; default the fixture with its cells invented below. */
   inputs?: RawInputs;
 }
 
 export interface FakeService extends WorkbookService {
-  /** Every call in order, e.g. `score`, `selectCell 基础数据表!C5`. */
+  /** Every call in order, e.g. `score`, `loadSample {"overwrite":true}`, `selectCell 基础数据表!C5`. */
   readonly calls: string[];
+  /** Tells the pane an input sheet changed, as Worksheet.onChanged would. */
+  changeInputs(): void;
 }
 
 /** The fixture as if read from the template: each field in column C, one row each from row 4. */
@@ -40,16 +44,17 @@ function engineOutcome(inputs: RawInputs, scoring: boolean): ActionOutcome {
 export function createFakeService(options: FakeServiceOptions = {}): FakeService {
   const calls: string[] = [];
   const inputs = options.inputs ?? fixtureInputs();
-  const defaults: Record<ActionKey, () => ActionOutcome> = {
+  const defaults: Record<ActionKey, (options?: ActionOptions) => ActionOutcome> = {
     insertTemplate: () => ({ kind: 'done', message: '已插入“基础数据表”和“指标体系”工作表。' }),
     loadSample: () => ({ kind: 'done', message: '已载入示例数据（南昌市总工会职工服务中心 2018 年度）。' }),
     validate: () => engineOutcome(inputs, false),
     score: () => engineOutcome(inputs, true),
   };
-  const act = (key: ActionKey) => async (): Promise<ActionOutcome> => {
-    calls.push(key);
+  const listeners: (() => void)[] = [];
+  const act = (key: ActionKey) => async (given?: ActionOptions): Promise<ActionOutcome> => {
+    calls.push(given ? `${key} ${JSON.stringify(given)}` : key);
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-    return (options.outcomes?.[key] ?? defaults[key])();
+    return (options.outcomes?.[key] ?? defaults[key])(given);
   };
   return {
     calls,
@@ -60,5 +65,11 @@ export function createFakeService(options: FakeServiceOptions = {}): FakeService
     selectCell: async (address) => {
       calls.push(`selectCell ${address}`);
     },
+    resultStatus: async () => options.status ?? { state: 'none' },
+    watchInputs: async (onChange) => {
+      listeners.push(onChange);
+      return true;
+    },
+    changeInputs: () => listeners.forEach((l) => l()),
   };
 }

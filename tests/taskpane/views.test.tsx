@@ -4,11 +4,12 @@
  */
 import { renderToStaticMarkup } from 'react-dom/server';
 import { App } from '../../src/taskpane/components/App';
-import OutcomeView from '../../src/taskpane/components/OutcomeView';
+import OutcomeView, { StaleNotice } from '../../src/taskpane/components/OutcomeView';
 import type { ActionOutcome } from '../../src/taskpane/service';
 import { createFakeService, fixtureInputs } from './fakeService';
 
-const render = (outcome: ActionOutcome) => renderToStaticMarkup(<OutcomeView outcome={outcome} onSelectCell={() => undefined} />);
+const render = (outcome: ActionOutcome) =>
+  renderToStaticMarkup(<OutcomeView outcome={outcome} onSelectCell={() => undefined} />);
 const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern, 'g'))?.length ?? 0;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -64,4 +65,19 @@ test('a failed action is shown in an error message bar', () => {
 
 test('done leaves the confirmation to the status line', () => {
   expect(render({ kind: 'done', message: '已插入模板。' })).toBe('');
+});
+
+test('notes on what an action left as it was are shown in one warning bar', () => {
+  const html = render({ kind: 'done', message: '已载入示例数据。', notes: ['“基础数据表”是隐藏的工作表，已写入但保持隐藏。'] });
+  expect(text(html)).toContain('请注意 “基础数据表”是隐藏的工作表，已写入但保持隐藏。');
+});
+
+test('a question is not drawn among the outcomes (the dialog asks it)', () => {
+  expect(render({ kind: 'confirm', message: '将覆盖 2 个已填写的单元格，是否继续？', confirmLabel: '覆盖并载入', options: { overwrite: true } })).toBe('');
+});
+
+test('已过期 says why and offers 重新计算', () => {
+  const html = renderToStaticMarkup(<StaleNotice message="“评分表”已过期：计算评分之后，“基础数据表”或“指标体系”有改动。" disabled={false} onRecalculate={() => undefined} />);
+  expect(text(html)).toContain('已过期 “评分表”已过期：计算评分之后，“基础数据表”或“指标体系”有改动。');
+  expect(html).toMatch(/<button[^>]*>重新计算<\/button>/);
 });
