@@ -33,7 +33,31 @@ export type ResultStatus =
   /** The inputs changed since 评分表 was written. */
   | { state: 'stale'; message: string };
 
+/** What the guided steps need to know of the workbook, read in one sync. */
+export interface WorkbookState {
+  /** 基础数据表 and 指标体系 are there (ours); `renamed`: one of ours carries another name now (`where` says which). */
+  template: { state: 'missing' } | { state: 'present' } | { state: 'renamed'; where: string };
+  /** Required inputs filled, and the first empty one (`基础数据表!C5`) to go to; zeros when the template is missing. */
+  required: { filled: number; total: number; firstEmpty: string | null };
+  /** How many errors validating the inputs as they are now gives (0 = valid); null without the template or before anything is filled. */
+  errors: number | null;
+  /** Whether 评分表 is there and shows the inputs as they are now. */
+  result: ResultStatus;
+}
+
+/** The report draft as a Word file, for the pane to save where the host allows. */
+export type ReportFile =
+  | { kind: 'file'; blob: Blob; fileName: string }
+  | { kind: 'invalid'; errors: InputIssue[]; warnings: InputIssue[] }
+  | { kind: 'failed'; message: string };
+
 export interface WorkbookService {
+  /** The workbook's state for the guided steps, in one sync; writes nothing. */
+  state(): Promise<WorkbookState>;
+  /** 在评分表中查看: activates 评分表 and selects the indicator's row. */
+  showIndicator(indicatorId: string): Promise<void>;
+  /** 导出报告: scores the inputs as they are now and builds the .docx (the Word builder is loaded on first use). Writes nothing to the workbook. */
+  reportFile(): Promise<ReportFile>;
   /** 插入模板: adds 基础数据表 and 指标体系 (never over a sheet the user made). */
   insertTemplate(): Promise<ActionOutcome>;
   /** 载入示例数据: fills the template with the bundled seed case; never over filled cells without `overwrite`. */
