@@ -9,8 +9,11 @@ export const USAGE = `绩效自评助手 命令行（jxpj）
 
 用法：
   jxpj score <输入.xlsx|输入.xlsm|输入.json> [--out 评分结果.xlsx] [--json] [--profile 指标体系.json]
-      校验并评分一个部门，打印评分表；--out 写出加上评分结果工作表的工作簿副本
-      （.xlsm 输入的副本也是 .xlsm）；--json 只输出 JSON。
+      校验并评分一个部门，打印评分表；--out 写出加上“评分表”“问题清单”“报告草稿”
+      工作表的工作簿副本（.xlsm 输入的副本也是 .xlsm）；--json 只输出 JSON（含报告草稿）。
+  jxpj report <输入.xlsx|输入.xlsm|输入.json> --out 报告.docx [--profile 指标体系.json] [--force]
+      校验并评分一个部门，写出部门整体支出绩效自评报告草稿（Word 文档 .docx），
+      黄色标出的是待填写内容；已有同名文件时须加 --force 才替换。
   jxpj template [--out 模板.xlsx] [--force]
       写出空白标准模板（基础数据表、指标体系）；已有同名文件时须加 --force 才替换。
   jxpj batch <文件或文件夹>… --out 汇总.xlsx [--json] [--profile 指标体系.json]
@@ -42,6 +45,7 @@ type OptionName = keyof typeof OPTIONS;
 const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   score: ['out', 'json', 'profile', 'force'],
   template: ['out', 'force'],
+  report: ['out', 'profile', 'force'],
   batch: ['out', 'json', 'profile', 'force'],
 };
 

@@ -10,6 +10,7 @@ import { DEFAULT_PROFILE, type Profile } from '../engine/profile';
 import type { InputIssue } from '../engine/types';
 import {
   FILE_FIELD,
+  cappedCount,
   duplicateNote,
   failedSheetPlan,
   gradeCounts,
@@ -144,6 +145,8 @@ export function summaryJson(batch: BatchResult) {
       department: d.result.department,
       year: d.result.year,
       total: d.result.total,
+      // Beside the (capped) total, only where the execution-rate cap lowered it.
+      ...(d.result.cap && { uncapped_total: d.result.cap.uncapped_total }),
       grade: d.result.grade,
       scores: Object.fromEntries(d.result.indicators.map((i) => [i.id, i.score])),
       flags: d.result.flags.map((f) => f.code),
@@ -167,12 +170,17 @@ export function formatBatchReport(batch: BatchResult, total: number, summaryPath
   const ranked = rankDepartments(batch.scored);
   for (const d of ranked) {
     const note = duplicateNote(d);
-    lines.push(`  ${String(d.rank).padStart(3)}. ${d.result.total.toFixed(2).padStart(6)} ${d.result.grade}  ${d.result.department}（${d.result.year}）  ${d.file}${note ? `  【${note}】` : ''}`);
+    const uncapped = d.result.cap ? `（封顶前 ${d.result.cap.uncapped_total.toFixed(2)}）` : '';
+    lines.push(
+      `  ${String(d.rank).padStart(3)}. ${d.result.total.toFixed(2).padStart(6)}${uncapped} ${d.result.grade}  ${d.result.department}（${d.result.year}）  ${d.file}${note ? `  【${note}】` : ''}`,
+    );
   }
   const grades = gradeCounts(batch.scored);
   lines.push(`等级分布：优 ${grades.优}，良 ${grades.良}，中 ${grades.中}，差 ${grades.差}`);
   const duplicates = ranked.filter((d) => d.duplicateOf.length).length;
   if (duplicates) lines.push(`注意：有 ${duplicates} 个部门的名称和年度与其他文件相同，可能重复评分，已在汇总表“备注”列标出。`);
+  const capped = cappedCount(batch.scored);
+  if (capped) lines.push(`注意：有 ${capped} 个部门的总分按预算执行率封顶规则降低，按封顶后的总分排名；封顶前总分见汇总表“封顶前总分”列。`);
   for (const f of invalid) lines.push(`未通过校验（未参加排名）：${f.file}`, ...f.errors.map((e) => `  - ${issueLine(e)}`));
   for (const f of broken) lines.push(`无法读取（未参加排名）：${f.file}`, ...f.errors.map((e) => `  - ${e.message}`));
   lines.push(`已写出汇总：${summaryPath}`);

@@ -1,6 +1,7 @@
 /** The score table and messages as plain Chinese text for a terminal. */
-import { Decimal, fmtPercent } from '../engine/decimal';
-import type { EvaluationResult, InputIssue } from '../engine/types';
+import { Decimal, fmtPercent, fmtPercentShort, fmtPlain, fromSpreadsheetNumber } from '../engine/decimal';
+import type { Profile } from '../engine/profile';
+import type { EvaluationResult, ExecutionCap, InputIssue } from '../engine/types';
 import { textWidth } from '../layout/plan';
 
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - textWidth(s)));
@@ -12,7 +13,18 @@ function pct(v: number | null, rule: string): string {
   return fmtPercent(new Decimal(v));
 }
 
-export function formatScoreTable(r: EvaluationResult): string {
+/**
+ * Why the execution-rate cap lowered the total: “封顶前 88.65；预算完成率47.93%低于50%，总分最高59分”.
+ * The row named is the one the engine applies: the first whose `below` the rate is under.
+ */
+export function capExplanation(cap: ExecutionCap, profile: Profile): string {
+  const rate = new Decimal(cap.rate);
+  const row = profile.executionCap?.find((x) => rate.lt(fromSpreadsheetNumber(x.below)));
+  const below = row ? `低于${fmtPercentShort(fromSpreadsheetNumber(row.below))}` : '';
+  return `封顶前 ${cap.uncapped_total.toFixed(2)}；预算完成率${fmtPercent(rate)}${below}，总分最高${fmtPlain(new Decimal(cap.max))}分`;
+}
+
+export function formatScoreTable(r: EvaluationResult, profile: Profile): string {
   const lines: string[] = [];
   lines.push(`${r.department} ${r.year}年度部门整体支出绩效自评评分表`);
   lines.push('');
@@ -34,6 +46,7 @@ export function formatScoreTable(r: EvaluationResult): string {
   lines.push('-'.repeat(widths.reduce((a, b) => a + b + 1, 0) + 10));
   const weights = r.indicators.reduce((a, x) => a + x.weight, 0);
   lines.push(`${pad('总分', widths[0] + widths[1] + widths[2] + 2)} ${padLeft(String(weights), widths[3])} ${padLeft('', widths[4])} ${padLeft(r.total.toFixed(2), widths[5])}`);
+  if (r.cap) lines.push(`总分：${r.total.toFixed(2)}（${capExplanation(r.cap, profile)}）`);
   lines.push(`评价等级：${r.grade}`);
   lines.push('');
   const m = r.metrics;

@@ -11,7 +11,7 @@ import type { PlanValue, SheetPlan } from '../layout/plan';
 import { profileSheetPlan } from '../layout/profileSheet';
 import { dataSheetPlan } from '../layout/template';
 import { finish, scoreWorkbookSources, type WorkflowOutcome } from '../layout/workflow';
-import { SheetConflictError, WorkbookFileError, newWorkbookBytes, openWorkbook } from '../xlsx';
+import { EditedSheetError, SheetConflictError, WorkbookFileError, newWorkbookBytes, openWorkbook } from '../xlsx';
 import { CliError, UnreadableFile, quoted } from './errors';
 import { readUserFile } from './files';
 import { decodeJsonFile, rawInputsFromJson } from './jsonInput';
@@ -67,9 +67,10 @@ export interface LoadedInput {
   copyExtension: '.xlsx' | '.xlsm';
   /**
    * The bytes of the scored copy: the workbook with these sheets added or replaced, or for JSON
-   * input a new workbook from the template. A sheet of the user's in the way is a CliError.
+   * input a new workbook from the template. A sheet of the user's in the way, or a sheet of ours
+   * the officer edited since we wrote it (unless `replaceEdited`, from --force), is a CliError.
    */
-  copyWith(plans: SheetPlan[]): Buffer;
+  copyWith(plans: SheetPlan[], options?: { replaceEdited?: boolean }): Buffer;
 }
 
 /** Adds the --profile file's warnings to what the officer is told. */
@@ -93,7 +94,7 @@ function buildCopy(build: () => Buffer): Buffer {
   try {
     return build();
   } catch (e) {
-    if (e instanceof SheetConflictError) throw new CliError(e.message, 2, e);
+    if (e instanceof SheetConflictError || e instanceof EditedSheetError) throw new CliError(e.message, 2, e);
     throw e;
   }
 }
@@ -126,6 +127,6 @@ export async function loadInput(file: string, explicit?: ExplicitProfile): Promi
     outcome: withWarnings(scoreWorkbookSources(workbook.sources, explicit?.profile), explicit?.warnings ?? []),
     isSummary: workbook.isSummary,
     copyExtension: workbook.extension,
-    copyWith: (plans) => buildCopy(() => workbook.withSheets(plans)),
+    copyWith: (plans, options) => buildCopy(() => workbook.withSheets(plans, options)),
   };
 }

@@ -69,8 +69,13 @@ export function scoreBand(weight: Decimal, rule: BandRule, r: RateOutcome, word:
     }
     // A 0% lower bound only a negative rate falls below: no proportion to take, so no deduction.
     if (lower.isZero()) return { score: weight, reason: `${head}，得满分${pts(weight)}` };
-    const score = weight.times(num).dividedBy(den.times(lower));
-    return { score, reason: `${head}，低于${L}，得分=${pts(weight)}×${fmtPercent(rate)}÷${L}=${pts(roundHalfUp(score))}` };
+    // Only a rate that can fall below 0 (三公经费变动率 given a lower bound) makes this negative: floor at 0.
+    const raw = weight.times(num).dividedBy(den.times(lower));
+    const score = clampZero(raw);
+    return {
+      score,
+      reason: `${head}，低于${L}，得分=${pts(weight)}×${fmtPercent(rate)}÷${L}=${pts(roundHalfUp(score))}` + (raw.isNegative() && !raw.isZero() ? '（不足0分按0分计）' : ''),
+    };
   }
 
   if (upper && num.gt(upper.times(den))) {

@@ -16,12 +16,13 @@
  * Pure: plans in, plans out; grids in, verdicts out.
  */
 import packageJson from '../../package.json';
+import { FIELDS } from '../engine/fields';
 import type { Profile } from '../engine/profile';
 import type { InputIssue, RawInputs, RawValue } from '../engine/types';
 import type { Grid } from './grid';
 import { fitRowHeight, type PlanValue, type SheetPlan } from './plan';
 import { readDataSheet } from './template';
-import { profileFor, type WorkbookSources } from './workflow';
+import { profileFor, type WorkbookSources } from './sources';
 
 /** The engine that wrote a sheet (package.json's version). */
 export const ENGINE_VERSION: string = packageJson.version;
@@ -118,7 +119,9 @@ function stableJson(x: unknown): string {
  * sits, so moving a row changes nothing), the profile, and any error reading the profile.
  */
 export function inputFingerprint(raw: RawInputs, profile: Profile, profileErrors: InputIssue[] = []): string {
-  const fields = Object.keys(raw.values).sort().map((id) => `${id}=${canonical(raw.values[id])}`);
+  // Every template field, blank or not, and nothing else: a JSON input and the sheet built from it
+  // (where absent fields read as blank cells) give the same fingerprint.
+  const fields = FIELDS.map((f) => f.id).sort().map((id) => `${id}=${canonical(raw.values[id])}`);
   const errors = profileErrors.map((e) => `${e.cell ?? ''} ${e.message}`);
   return fingerprint(['jxpj-input/1', ...fields, `profile=${stableJson(profile)}`, ...errors].join('\n'));
 }

@@ -1,7 +1,8 @@
 /**
- * The batch summary workbook (汇总): one row per department, ranked by total, with each
- * indicator's score, the problem codes and a note on departments that appear twice (same name and
- * year); the grade counts; and the files that failed validation or could not be read.
+ * The batch summary workbook (汇总): one row per department, ranked by total (the capped one where
+ * the execution-rate cap bit, the total before it beside), with each indicator's score, the problem
+ * codes and a note on departments that appear twice (same name and year); the grade counts; and
+ * the files that failed validation or could not be read.
  */
 import type { Profile } from '../engine/profile';
 import type { EvaluationResult, Grade, InputIssue } from '../engine/types';
@@ -56,10 +57,16 @@ export function gradeCounts(scored: ScoredFile[]): Record<Grade, number> {
   return counts;
 }
 
+/** How many departments' totals the execution-rate cap lowered (their 总分 is the capped one). */
+export const cappedCount = (scored: ScoredFile[]) => scored.filter((s) => s.result.cap).length;
+
 export function summarySheetPlan(ranked: RankedDepartment[], profile: Profile, failedCount: number): SheetPlan {
   const indicators = profile.indicators;
-  const fixed = ['排名', '单位名称', '评价年度', '总分', '等级'];
-  const widths = [6, 30, 9, 9, 7, ...indicators.map(() => 9), 40, 30, 30];
+  // 封顶前总分 only when a cap bit somewhere: a summary without one stays as it always was.
+  const capped = cappedCount(ranked);
+  const fixed = ['排名', '单位名称', '评价年度', '总分', ...(capped ? ['封顶前总分'] : []), '等级'];
+  const fixedWidths = [6, 30, 9, 9, ...(capped ? [11] : []), 7];
+  const widths = [...fixedWidths, ...indicators.map(() => 9), 40, 30, 30];
   const b = new PlanBuilder(SHEET_SUMMARY, widths);
   const last = widths.length;
   const codesCol = last - 2;
@@ -74,6 +81,7 @@ export function summarySheetPlan(ranked: RankedDepartment[], profile: Profile, f
     `评价等级：优 ${counts.优} 个，良 ${counts.良} 个，中 ${counts.中} 个，差 ${counts.差} 个` +
       (failedCount ? `；另有 ${failedCount} 个文件未通过校验或无法读取，见工作表“${SHEET_FAILED}”` : '') +
       (duplicates ? `；有 ${duplicates} 行的单位名称和年度与其他行相同，见“备注”列` : '') +
+      (capped ? `；有 ${capped} 个部门的总分按预算执行率封顶规则降低，“总分”为封顶后的总分，封顶前的见“封顶前总分”列` : '') +
       '。按总分从高到低排列，总分相同者名次相同。',
     'subtitle',
   );
@@ -86,7 +94,9 @@ export function summarySheetPlan(ranked: RankedDepartment[], profile: Profile, f
     const row = 4 + i;
     const r = d.result;
     b.set(row, 1, d.rank, 'number').set(row, 2, r.department, 'text').set(row, 3, r.year, 'number', '0');
-    b.set(row, 4, r.total, 'totalNumber', '0.00').set(row, 5, r.grade, 'center');
+    b.set(row, 4, r.total, 'totalNumber', '0.00');
+    if (capped) b.set(row, 5, r.cap?.uncapped_total ?? null, 'number', '0.00');
+    b.set(row, fixed.length, r.grade, 'center');
     indicators.forEach((ind, j) => {
       const score = r.indicators.find((x) => x.id === ind.id)?.score ?? null;
       b.set(row, fixed.length + 1 + j, score, score !== null && score < ind.weight ? 'scoreLost' : 'scoreFull', '0.00');
@@ -107,7 +117,7 @@ export function summarySheetPlan(ranked: RankedDepartment[], profile: Profile, f
   });
 
   const countsRow = 4 + ranked.length + 1;
-  b.merged(countsRow, 1, 5, '等级分布', 'section');
+  b.merged(countsRow, 1, fixed.length, '等级分布', 'section');
   (['优', '良', '中', '差'] as const).forEach((g, i) => {
     b.set(countsRow + 1 + i, 1, g, 'center');
     b.merged(countsRow + 1 + i, 2, 3, `${counts[g]} 个`, 'number');

@@ -3,31 +3,28 @@
  * given) → validate → evaluate → output plans. Pure; adapters only read grids and write plans.
  */
 import { scoreDepartment, type ScoreOutcome } from '../engine';
-import { DEFAULT_PROFILE, type Profile } from '../engine/profile';
+import type { Profile } from '../engine/profile';
+import { draftReport, type ReportDraft } from '../engine/report';
 import type { EvaluationResult, InputIssue, RawInputs } from '../engine/types';
-import type { Grid } from './grid';
 import { issueSheetPlan, scoreSheetPlan } from './output';
 import { SHEET_DATA, type SheetPlan } from './plan';
-import { readProfileSheet } from './profileSheet';
+import { inputFingerprint, stampPlan } from './provenance';
+import { reportSheetPlan } from './reportSheet';
+import { profileFor, type WorkbookSources } from './sources';
 import { readDataSheet } from './template';
 
-export interface WorkbookSources {
-  data: Grid | null;
-  profile: Grid | null;
-  /** Defined names that point into 基础数据表: field id → cell. */
-  names: Map<string, { row: number; col: number }>;
+export { profileFor, type WorkbookSources };
+
+
+export interface ScoredOutcome {
+  ok: true;
+  result: EvaluationResult;
+  profile: Profile;
+  raw: RawInputs;
 }
 
-export type WorkflowOutcome =
-  | { ok: true; result: EvaluationResult; profile: Profile; raw: RawInputs }
-  | { ok: false; errors: InputIssue[]; warnings: InputIssue[] };
+export type WorkflowOutcome = ScoredOutcome | { ok: false; errors: InputIssue[]; warnings: InputIssue[] };
 
-/** Which profile scores the workbook: an explicit one, else its 指标体系 sheet, else the default. */
-export function profileFor(sources: WorkbookSources, explicit?: Profile): { profile: Profile; errors: InputIssue[]; warnings: InputIssue[] } {
-  if (explicit) return { profile: explicit, errors: [], warnings: [] };
-  if (!sources.profile) return { profile: DEFAULT_PROFILE, errors: [], warnings: [] };
-  return readProfileSheet(sources.profile, DEFAULT_PROFILE);
-}
 
 export function scoreWorkbookSources(sources: WorkbookSources, explicit?: Profile): WorkflowOutcome {
   if (!sources.data) {
@@ -59,6 +56,24 @@ export function finish(
   return { ok: true, result, profile: p.profile, raw };
 }
 
-export function outputPlans(result: EvaluationResult, profile: Profile): SheetPlan[] {
-  return [scoreSheetPlan(result, profile.grades), issueSheetPlan(result)];
+/** The report draft (报告草稿) of a scored department, from the inputs it was scored from. */
+export function reportDraft(outcome: Pick<ScoredOutcome, 'result' | 'profile' | 'raw'>): ReportDraft {
+  return draftReport({ result: outcome.result, values: outcome.raw.values, profile: outcome.profile });
+}
+
+/**
+ * The sheets a score writes — 评分表, 问题清单 and 报告草稿 — each stamped with its provenance. A caller that
+ * has the draft already (the CLI prints it with --json too) passes it rather than drafting twice.
+ */
+export function outputPlans(
+  result: EvaluationResult,
+  profile: Profile,
+  raw: RawInputs,
+  draft: ReportDraft = reportDraft({ result, profile, raw }),
+): SheetPlan[] {
+  const plans = [scoreSheetPlan(result, profile.grades), issueSheetPlan(result), reportSheetPlan(draft)];
+  // Each sheet carries its provenance line (layout/provenance.ts): what it was scored from, and a
+  // fingerprint of what was written, so either adapter can tell later edits and stale inputs.
+  const stamp = { profileName: profile.name, inputFingerprint: inputFingerprint(raw, profile) };
+  return plans.map((plan) => stampPlan(plan, stamp));
 }

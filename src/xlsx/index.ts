@@ -5,5 +5,5 @@
  * and styles they need). Every other part — charts, images, pivot tables, comments, conditional
  * formats, data validations, macros — is copied byte for byte.
  */
-export { WorkbookFileError, SheetConflictError } from './errors';
+export { EditedSheetError, WorkbookFileError, SheetConflictError } from './errors';
 export { openWorkbook, newWorkbookBytes, type OpenedWorkbook } from './package';

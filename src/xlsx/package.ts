@@ -7,12 +7,13 @@
  * Excel asked to recalculate on open, so the officer's formulas that point at our sheets refresh.
  */
 import type { RawValue } from '../engine/types';
-import { dataReadArea, inArea, profileReadArea, type ReadArea } from '../layout/bounds';
+import { dataReadArea, inArea, outputReadArea, profileReadArea, type ReadArea } from '../layout/bounds';
 import type { Grid } from '../layout/grid';
 import { isOurSheet, planSheetWrites, type NameRef, type OwnershipSnapshot } from '../layout/ownership';
-import { MARKERS, SHEET_DATA, SHEET_PROFILE, SHEET_SUMMARY, absoluteRef, parseCellAddress, type CellRange, type SheetPlan } from '../layout/plan';
+import { sheetEdits, type SheetEdits } from '../layout/provenance';
+import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_REPORT, SHEET_SCORES, SHEET_SUMMARY, absoluteRef, parseCellAddress, type CellRange, type SheetPlan } from '../layout/plan';
 import type { WorkbookSources } from '../layout/workflow';
-import { SheetConflictError, WorkbookFileError } from './errors';
+import { EditedSheetError, SheetConflictError, WorkbookFileError } from './errors';
 import { printTitlesRef, worksheetXml } from './sheetXml';
 import { refuseForeignZip, refuseNonZip } from './sniff';
 import { StyleAppender } from './styles';
@@ -26,11 +27,14 @@ export interface OpenedWorkbook {
   extension: '.xlsx' | '.xlsm';
   /** True for a summary workbook written by `batch` (its 汇总 sheet carries our marker). */
   isSummary: boolean;
+  /** For each output sheet of ours in the workbook: whether the officer edited it since we wrote it (layout/provenance.ts). */
+  outputEdits: Map<string, SheetEdits>;
   /**
    * The bytes of a copy with these sheets added, or rewritten in place where they are ours.
-   * Throws SheetConflictError (nothing built) when a sheet or name of the user's is in the way.
+   * Throws SheetConflictError (nothing built) when a sheet or name of the user's is in the way,
+   * and EditedSheetError when a sheet of ours to rewrite was edited since, unless `replaceEdited`.
    */
-  withSheets(plans: SheetPlan[]): Buffer;
+  withSheets(plans: SheetPlan[], options?: { replaceEdited?: boolean }): Buffer;
 }
 
 /** Inflated-size limits: small parts whole, big ones streamed (and mostly stopped early). */
@@ -407,20 +411,37 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
 
   const data = await readSheetGrid(pkg, SHEET_DATA, () => dataArea, true);
   const profile = await readSheetGrid(pkg, SHEET_PROFILE, () => profileReadArea(), false);
+  // Our output sheets, read as the Office.js adapter reads them, to tell whether the officer edited them.
+  const snapshot = pkg.snapshot();
+  const outputs = new Map<string, NonNullable<typeof data>>();
+  for (const sheet of [SHEET_SCORES, SHEET_ISSUES, SHEET_REPORT] as const) {
+    if (!isOurSheet(snapshot, sheet, MARKERS[sheet])) continue;
+    // Node has no per-read cell limit: read far enough down for the longest 报告草稿 (long narrative
+    // splits into many rows), so its whole content fingerprint can be checked.
+    const read = await readSheetGrid(pkg, sheet, () => ({ ...outputReadArea(), bottom: Math.max(outputReadArea().bottom, 3000) }), false);
+    if (read) outputs.set(sheet, read);
+  }
   const wanted = new Set<number>();
-  for (const c of [...(data?.cells ?? []), ...(profile?.cells ?? [])]) {
+  for (const c of [data, profile, ...outputs.values()].flatMap((s) => s?.cells ?? [])) {
     if (c.type === 's' && c.value !== null && /^\d+$/.test(c.value)) wanted.add(Number(c.value));
   }
   const stringsPart = pkg.relTarget('sharedStrings');
   const strings = await sharedStrings(stringsPart ? pkg.entries.get(stringsPart) : undefined, wanted);
 
   const grid = (s: typeof data) => (s ? toGrid(s.area, s.cells, strings, s.merges, s === data) : null);
-  const snapshot = pkg.snapshot();
+  const outputEdits = new Map([...outputs].map(([sheet, read]) => [sheet, sheetEdits(grid(read))]));
   return {
     sources: { data: grid(data), profile: grid(profile), names },
     extension: pkg.isMacroEnabled() ? '.xlsm' : '.xlsx',
     isSummary: isOurSheet(snapshot, SHEET_SUMMARY, MARKERS[SHEET_SUMMARY]),
-    withSheets: (plans) => writeSheets(pkg, plans),
+    outputEdits,
+    withSheets: (plans, options = {}) => {
+      if (!options.replaceEdited) {
+        const edited = plans.map((p) => p.name).filter((n) => ['edited', 'unrecorded'].includes(outputEdits.get(n) ?? 'empty'));
+        if (edited.length) throw new EditedSheetError(edited);
+      }
+      return writeSheets(pkg, plans);
+    },
   };
 }
 

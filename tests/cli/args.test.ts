@@ -24,7 +24,11 @@ describe('usage errors: exit 2, the mistake in Chinese, a pointer to --help, not
     [['score', ''], '文件路径不能为空'],
     [['batch', '--out', 'x.xlsx'], 'batch 需要至少一个文件或文件夹'],
     [['batch', 'somewhere'], 'batch 需要 --out 汇总.xlsx'],
-    [['report', 'a.json'], '未知命令“report”（可用的命令：score、template、batch）'],
+    [['report', 'a.json'], 'report 需要 --out 报告.docx'],
+    [['report'], 'report 需要且只需要一个输入文件'],
+    [['report', 'a.json', 'b.json', '--out', 'r.docx'], 'report 需要且只需要一个输入文件'],
+    [['report', 'a.json', '--out', 'r.docx', '--json'], 'report 不接受选项 --json'],
+    [['scroe', 'a.json'], '未知命令“scroe”（可用的命令：score、template、report、batch）'],
   ])('%j', async (argv, message) => {
     const { code, out, err } = await cli(...argv);
     expect(code).toBe(2);
@@ -34,7 +38,7 @@ describe('usage errors: exit 2, the mistake in Chinese, a pointer to --help, not
 });
 
 describe('help', () => {
-  test.each([[['--help']], [['-h']], [['help']], [['score', '--help']], [['batch', 'dir', '-h']]])('%j prints the usage, exit 0', async (argv) => {
+  test.each([[['--help']], [['-h']], [['help']], [['score', '--help']], [['report', '--help']], [['batch', 'dir', '-h']]])('%j prints the usage, exit 0', async (argv) => {
     const { code, out } = await cli(...argv);
     expect(code).toBe(0);
     expect(out).toBe(`${USAGE}\n`);
@@ -52,7 +56,7 @@ describe('help', () => {
   });
 
   test('the usage names every command and option', () => {
-    for (const word of ['score', 'template', 'batch', '--out', '--json', '--profile', '--force', '--debug', '--help', '.xlsm']) expect(USAGE).toContain(word);
+    for (const word of ['score', 'template', 'report', 'batch', '--out', '--json', '--profile', '--force', '--debug', '--help', '.xlsm', '.docx', '报告草稿']) expect(USAGE).toContain(word);
   });
 });
 

@@ -123,6 +123,58 @@ describe('batch', () => {
     expect(fs.existsSync(path.join(dir, 's.xlsx'))).toBe(false);
   });
 
+  test('with an execution-rate cap: ranked by the capped total, the total before it beside (封顶前总分)', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'in'));
+    // 丁: 87.49 at an execution rate of 83.05%, under no cap; 南昌: 88.65 at 47.93%, capped at 59.
+    writeJson(path.join(dir, 'in'), '丁.json', seedWith({ dept_name: '丁单位', actual_project: 100, actual_total: 173.88, satisfaction_pct: 0.5, key_tasks_done: 3, comp_purpose: '否', pm_mechanism: '否' }));
+    writeJson(path.join(dir, 'in'), '南昌.json', seedWith({}));
+    const profile = writeJson(dir, 'p.json', { executionCap: [{ below: 0.5, max: 59 }, { below: 0.6, max: 69 }, { below: 0.7, max: 79 }, { below: 0.8, max: 89 }] });
+    const out = path.join(dir, '汇总.xlsx');
+
+    const json = await cli('batch', path.join(dir, 'in'), '--profile', profile, '--out', out, '--json');
+    expect(json.code).toBe(0);
+    const departments = JSON.parse(json.out).departments;
+    expect(departments.map((d: { rank: number; department: string; total: number; grade: string }) => [d.rank, d.department, d.total, d.grade])).toEqual([
+      [1, '丁单位', 87.49, '良'],
+      [2, '南昌市总工会职工服务中心', 59, '差'],
+    ]);
+    expect('uncapped_total' in departments[0]).toBe(false);
+    expect(Object.keys(departments[1]).slice(4, 7)).toEqual(['total', 'uncapped_total', 'grade']);
+    expect(departments[1].uncapped_total).toBe(88.65);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
+    expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getCell(3, c).value)).toEqual(['排名', '单位名称', '评价年度', '总分', '封顶前总分', '等级']);
+    expect(sheet.getCell(3, 13).value).toBe('项目支出预算完成率（8）');
+    expect([4, 5].map((r) => [2, 4, 5, 6].map((c) => sheet.getCell(r, c).value))).toEqual([
+      ['丁单位', 87.49, null, '良'],
+      ['南昌市总工会职工服务中心', 59, 88.65, '差'],
+    ]);
+    expect(sheet.getCell(5, 5).numFmt).toBe('0.00');
+    expect(sheet.getCell(2, 1).value).toContain('；有 1 个部门的总分按预算执行率封顶规则降低，“总分”为封顶后的总分，封顶前的见“封顶前总分”列。');
+
+    const text = await cli('batch', path.join(dir, 'in'), '--profile', profile, '--out', out);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('    1.  87.49 良  丁单位（2018）');
+    expect(text.out).toContain('    2.  59.00（封顶前 88.65） 差  南昌市总工会职工服务中心（2018）');
+    expect(text.out).toContain('注意：有 1 个部门的总分按预算执行率封顶规则降低，按封顶后的总分排名；封顶前总分见汇总表“封顶前总分”列。');
+  });
+
+  test('without a cap that bites the summary has no 封顶前总分 column and the JSON no uncapped_total', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, '汇总.xlsx');
+    const { code, out: text } = await cli('batch', writeJson(dir, '南昌.json', seedWith({})), '--out', out, '--json');
+    expect(code).toBe(0);
+    expect('uncapped_total' in JSON.parse(text).departments[0]).toBe(false);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('汇总') as ExcelJS.Worksheet;
+    expect([4, 5, 6].map((c) => sheet.getCell(3, c).value)).toEqual(['总分', '等级', '年初项目绩效目标编报（4）']);
+    expect(sheet.getCell(2, 1).value).not.toContain('封顶');
+  });
+
   test('equal totals share a rank: 1, 2, 2, 4', () => {
     const r = (total: number) => ({ file: String(total), result: { total } as EvaluationResult });
     expect(rankDepartments([r(80), r(95), r(80), r(70)]).map((d) => [d.file, d.rank])).toEqual([

@@ -28,6 +28,8 @@ beforeAll(() => {
   tscOutput = tsc.stdout + tsc.stderr;
   fs.mkdirSync(path.dirname(BIN), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'bin/jxpj.js'), BIN);
+  // As installed: package.json at the package root, beside bin/ and lib/ (the engine reads its version there).
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(BUILD, 'package.json'));
 }, 120000);
 
 /** Every file under a folder, relative, sorted. */
@@ -49,7 +51,8 @@ describe('build:cli', () => {
     const emitted = files(path.join(BUILD, 'lib'));
     expect(emitted).toContain(path.join('cli', 'main.js'));
     expect(emitted).toContain(path.join('engine', 'evaluate.js'));
-    expect(emitted.every((f) => /^(cli|engine|layout|xlsx)[\\/][^\\/]+\.js$/.test(f))).toBe(true);
+    expect(emitted).toContain(path.join('docx', 'reportDocx.js'));
+    expect(emitted.every((f) => /^(cli|engine|layout|xlsx|docx)[\\/][^\\/]+\.js$/.test(f))).toBe(true);
   });
 
   test('package.json wires it: bin, build:cli, prepare, demo on lib/, cli on tsx; tsx and exceljs only for development', () => {
@@ -58,6 +61,7 @@ describe('build:cli', () => {
     expect(pkg.scripts.prepare).toBe('npm run build:cli');
     expect(pkg.scripts.cli).toBe('tsx src/cli/main.ts');
     expect(pkg.scripts.demo).toMatch(/^node lib\/cli\/main\.js score /);
+    expect(pkg.dependencies.docx).toBeDefined();
     for (const dev of ['tsx', 'exceljs']) {
       expect(pkg.dependencies[dev]).toBeUndefined();
       expect(pkg.devDependencies[dev]).toBeDefined();
@@ -70,6 +74,14 @@ describe('bin/jxpj.js', () => {
   test('scores the demo workbook', () => {
     const out = execFileSync('node', [BIN, 'score', path.join(ROOT, 'assets/samples/nanchang-2018.xlsx'), '--json'], { encoding: 'utf8' });
     expect(JSON.parse(out)).toMatchObject({ total: 88.65, grade: '良' });
+  });
+
+  test('writes the report draft as Word (docx is a runtime dependency, bundled into nothing)', () => {
+    const out = path.join(tempDir(), '报告.docx');
+    const r = spawnSync('node', [BIN, 'report', path.join(ROOT, 'assets/samples/nanchang-2018.xlsx'), '--out', out], { encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain(`已写出报告草稿：${out}`);
+    expect(fs.readFileSync(out).subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
   });
 
   test('exits 1 on invalid input, the errors as JSON on stdout', () => {

@@ -4,6 +4,8 @@ import * as path from 'path';
 import type { RawValue } from '../../src/engine/types';
 import { cli, definedNames, loadWorkbook as load, namesApi, tempDir } from '../support/cli';
 import { EXPECTED, SEED } from '../support/seed';
+import { REPORT_NOTE } from '../../src/layout/reportSheet';
+import { fillOf, reportSheetColumnA } from './reportFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -52,7 +54,7 @@ describe('template → filled → score on .xlsx', () => {
     expect(profile.getCell('F4').value).toBe(4);
   });
 
-  test('the seed filled into the template scores as the report, and the copy gets both sheets', async () => {
+  test('the seed filled into the template scores as the report, and the copy gets the three output sheets', async () => {
     const filled = await filledTemplate(SEED);
     const outFile = path.join(path.dirname(filled), '结果.xlsx');
     const { code, out } = await cli('score', filled, '--json', '--out', outFile);
@@ -61,7 +63,7 @@ describe('template → filled → score on .xlsx', () => {
     expect(JSON.parse(out).total).toBe(88.65);
 
     const wb = await load(outFile);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基础数据表', '指标体系', '评分表', '问题清单']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基础数据表', '指标体系', '评分表', '问题清单', '报告草稿']);
     const scores = wb.getWorksheet('评分表') as ExcelJS.Worksheet;
     expect(scores.getCell('A1').value).toBe('南昌市总工会职工服务中心2018年度部门整体支出绩效自评评分表');
     expect([scores.getCell('A3').value, scores.getCell('F3').value, scores.getCell('G3').value]).toEqual(['一级指标', '得分', '扣分原因']);
@@ -85,6 +87,25 @@ describe('template → filled → score on .xlsx', () => {
     // 基础数据表 untouched
     const data = wb.getWorksheet('基础数据表') as ExcelJS.Worksheet;
     expect(data.getCell('C18').value).toBe(26.48);
+
+    // 报告草稿: the note, the title, then a paragraph a row; what only the officer knows is yellow.
+    const report = wb.getWorksheet('报告草稿') as ExcelJS.Worksheet;
+    expect(reportSheetColumnA(wb, 9)).toEqual([
+      REPORT_NOTE,
+      '南昌市总工会职工服务中心2018年度部门整体支出绩效自评报告',
+      '前言',
+      '　　为加强预算绩效管理，提高财政资金使用效益，根据【请填写：评价依据文件】的要求，南昌市总工会职工服务中心对2018年度部门整体支出开展了绩效自评。现将自评情况报告如下：',
+      '一、部门概述和基本情况',
+      '（一）主要职能和内设机构',
+      '　　【请填写：部门职能、内设机构】',
+      '（二）人员情况',
+      '　　南昌市总工会职工服务中心编制数22人，2018年末实有在职人员11人，空编11人。',
+    ]);
+    expect([4, 7, 9].map((r) => fillOf(report.getCell(r, 1)))).toEqual(['FFFFFF00', 'FFFFFF00', undefined]);
+    expect([2, 3, 9].map((r) => report.getCell(r, 1).font?.bold)).toEqual([true, true, undefined]);
+    expect(report.getCell('A4').isMerged).toBe(true);
+    expect(report.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9 });
+    expect(definedNames(wb).get('_jxpj_report')).toMatchObject({ sheetName: '报告草稿' });
   });
 
   test('fields are found by their column-A labels when the defined names are gone', async () => {
@@ -164,19 +185,19 @@ describe('writing never harms what the officer made', () => {
     const second = await cli('score', path.join(dir, 'a.xlsx'), '--out', path.join(dir, 'b.xlsx'));
     expect(second.code).toBe(0);
     const wb = await load(path.join(dir, 'b.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基础数据表', '指标体系', '我的草稿', '评分表', '问题清单']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基础数据表', '指标体系', '我的草稿', '评分表', '问题清单', '报告草稿']);
     expect((wb.getWorksheet('我的草稿') as ExcelJS.Worksheet).getCell('A1').value).toBe('请勿删除');
     expect((wb.getWorksheet('评分表') as ExcelJS.Worksheet).getCell('F22').value).toBe(88.65);
   });
 
-  test('a sheet of the user’s named 评分表 stops the write with exit 2 and no file', async () => {
+  test.each(['评分表', '报告草稿'])('a sheet of the user’s named %s stops the write with exit 2 and no file', async (name) => {
     const filled = await filledTemplate(SEED, (wb) => {
-      wb.addWorksheet('评分表').getCell('A1').value = '我自己的评分表';
+      wb.addWorksheet(name).getCell('A1').value = '我自己写的';
     });
     const outFile = path.join(path.dirname(filled), '结果.xlsx');
     const { code, err } = await cli('score', filled, '--out', outFile);
     expect(code).toBe(2);
-    expect(err).toContain('工作簿中已有名为“评分表”的工作表，且不是本工具生成的');
+    expect(err).toContain(`工作簿中已有名为“${name}”的工作表，且不是本工具生成的`);
     expect(fs.existsSync(outFile)).toBe(false);
   });
 
@@ -188,6 +209,8 @@ describe('writing never harms what the officer made', () => {
     const title = (wb.getWorksheet('评分表') as ExcelJS.Worksheet).getCell('A1');
     expect(title.type).toBe(ExcelJS.ValueType.String);
     expect(title.value).toBe('=HYPERLINK("http://x","点我")2018年度部门整体支出绩效自评评分表');
+    const reportTitle = (wb.getWorksheet('报告草稿') as ExcelJS.Worksheet).getCell('A2');
+    expect([reportTitle.type, reportTitle.value]).toEqual([ExcelJS.ValueType.String, '=HYPERLINK("http://x","点我")2018年度部门整体支出绩效自评报告']);
   });
 });
 

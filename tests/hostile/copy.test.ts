@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { SHEET_ISSUES, SHEET_SCORES } from '../../src/layout/plan';
+import { SHEET_ISSUES, SHEET_REPORT, SHEET_SCORES } from '../../src/layout/plan';
 import { openWorkbook } from '../../src/xlsx';
 import { OFFICER_PARTS, cases, excelStylePackage } from './corpus';
 import { readWithExcelJs } from './exceljsRead';
@@ -81,9 +81,9 @@ describe.each(SUBJECTS)('a workbook $label', (subject) => {
     }
   });
 
-  test('the copy holds nothing else but our two new sheets (calcChain dropped)', () => {
+  test('the copy holds nothing else but our three new sheets (calcChain dropped)', () => {
     const added = copy.names().filter((n) => !input.has(n));
-    expect(added).toHaveLength(2);
+    expect(added).toHaveLength(3);
     expect(added.every((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))).toBe(true);
     expect(copy.has('xl/calcChain.xml')).toBe(false);
     const expected = [...keptEntries(input), ...REWRITTEN.filter((n) => input.has(n)), ...added].sort();
@@ -120,7 +120,7 @@ describe.each(SUBJECTS)('a workbook $label', (subject) => {
 
   test('the copy opens in exceljs and scores 88.65 again', async () => {
     const view = await readWithExcelJs(copy.bytes);
-    expect(view.workbook.worksheets.map((w) => w.name)).toEqual(['基础数据表', '指标体系', '台账', SHEET_SCORES, SHEET_ISSUES]);
+    expect(view.workbook.worksheets.map((w) => w.name)).toEqual(['基础数据表', '指标体系', '台账', SHEET_SCORES, SHEET_ISSUES, SHEET_REPORT]);
     const again = scoreWorkbookSources(view.sources);
     expect(again.ok && again.result).toEqual(first.result);
   });

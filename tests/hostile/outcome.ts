@@ -38,7 +38,7 @@ export async function scoreBytes(bytes: Buffer): Promise<Run> {
   const { result } = scored;
   const score = { score: result.total, grade: result.grade, department: result.department };
   try {
-    const copy = opened.withSheets(outputPlans(result, scored.profile));
+    const copy = opened.withSheets(outputPlans(result, scored.profile, scored.raw));
     return { outcome: score, result, copy, extension: opened.extension, inputUnchanged: unchanged() };
   } catch (e) {
     if (!(e instanceof SheetConflictError)) throw e;

@@ -23,7 +23,7 @@ async function scoredCopy(bytes: Buffer): Promise<Buffer> {
   const scored = scoreWorkbookSources(wb.sources);
   if (!scored.ok) throw new Error(JSON.stringify(scored.errors));
   expect(scored.result.total).toBe(SEED_TOTAL);
-  return wb.withSheets(outputPlans(scored.result, scored.profile));
+  return wb.withSheets(outputPlans(scored.result, scored.profile, scored.raw));
 }
 
 async function edited(change: (parts: Awaited<ReturnType<typeof unpack>>) => void, base = seedTemplate()): Promise<Buffer> {
@@ -105,9 +105,9 @@ describe('withSheets: what a copy adds', () => {
     });
     const copy = new ZipView(await scoredCopy(bytes));
     const added = copy.names().filter((n) => !new ZipView(bytes).has(n));
-    expect(added).toEqual(['xl/worksheets/sheet5.xml', 'xl/worksheets/sheet6.xml']);
+    expect(added).toEqual(['xl/worksheets/sheet5.xml', 'xl/worksheets/sheet6.xml', 'xl/worksheets/sheet7.xml']);
     const sheets = elements(copy.text('xl/workbook.xml'), 'sheet').map((s) => Object.fromEntries(attributes(s.slice(6, -2))));
-    expect(sheets.map((s) => s.sheetId)).toEqual(['1', '2', '4', '3', '5']);
+    expect(sheets.map((s) => s.sheetId)).toEqual(['1', '2', '4', '3', '5', '6']);
     const ids = elements(copy.text('xl/_rels/workbook.xml.rels'), 'Relationship').map((r) => attributes(r).get('Id'));
     expect(new Set(ids).size).toBe(ids.length);
     expect(copy.text('xl/worksheets/Sheet4.xml')).toBe('<orphan/>');
@@ -136,7 +136,7 @@ describe('withSheets: what a copy adds', () => {
     const scored = scoreWorkbookSources(wb.sources);
     // By labels: the names are gone.
     expect(scored.ok && scored.result.total).toBe(SEED_TOTAL);
-    const copy = new ZipView(wb.withSheets(scored.ok ? outputPlans(scored.result, scored.profile) : []));
+    const copy = new ZipView(wb.withSheets(scored.ok ? outputPlans(scored.result, scored.profile, scored.raw) : []));
     expect(copy.text('xl/workbook.xml')).toMatch(/<\/sheets><definedNames>[\s\S]*<\/definedNames><calcPr fullCalcOnLoad="1"\/><\/workbook>$/);
     expect(copy.has('xl/styles.xml')).toBe(true);
     expect(copy.text('xl/_rels/workbook.xml.rels')).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/styles" Target="styles.xml"/);
@@ -153,7 +153,7 @@ describe('withSheets: what a copy adds', () => {
     const wb = await openWorkbook(seedTemplate());
     const scored = scoreWorkbookSources(wb.sources);
     if (!scored.ok) throw new Error('seed invalid');
-    const plans = outputPlans(scored.result, scored.profile);
+    const plans = outputPlans(scored.result, scored.profile, scored.raw);
     expect(wb.withSheets(plans).equals(wb.withSheets(plans))).toBe(true);
   });
 });
@@ -195,7 +195,7 @@ describe('withSheets: rescoring a copy', () => {
       edit(p, 'xl/workbook.xml', (x) => x.replace('<sheet name="评分表"', '<sheet name="评分表（上次）"').replace(/'评分表'!/g, "'评分表（上次）'!")),
     first);
     const workbook = new ZipView(await scoredCopy(renamed)).text('xl/workbook.xml');
-    expect(elements(workbook, 'sheet').map((s) => attributes(s).get('name'))).toEqual(['基础数据表', '指标体系', '评分表（上次）', '问题清单', '评分表']);
+    expect(elements(workbook, 'sheet').map((s) => attributes(s).get('name'))).toEqual(['基础数据表', '指标体系', '评分表（上次）', '问题清单', '报告草稿', '评分表']);
     expect(workbook.match(/name="_jxpj_scores"/g)).toHaveLength(1);
     expect(workbook).toContain(`<definedName name="_jxpj_scores">'评分表'!$A$1</definedName>`);
   });

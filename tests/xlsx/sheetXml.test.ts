@@ -191,7 +191,7 @@ describe('评分表 and 问题清单 as worksheet parts', () => {
     expect(ws.getCell('D23').value).toBe('良');
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => ws.getColumn(c).width)).toEqual([10, 12, 22, 7, 11, 8, 44, 52]);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, printTitlesRow: '3:3' });
-    expect(xml).toContain('<dimension ref="A1:H28"/>');
+    expect(xml).toContain('<dimension ref="A1:H30"/>');
     expect(topLevel(xml)).not.toContain('dataValidations');
   });
 
