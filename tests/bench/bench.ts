@@ -18,7 +18,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { scoreDepartment } from '../../src/engine';
-import { outputPlans, scoreWorkbookSources } from '../../src/layout/workflow';
+import { packReport } from '../../src/docx/reportDocx';
+import { outputPlans, reportDraft, scoreWorkbookSources } from '../../src/layout/workflow';
 import { openWorkbook } from '../../src/xlsx';
 import { department, profile } from '../support/arbitraries';
 import { EXPECTED, SEED as NANCHANG } from '../support/seed';
@@ -96,6 +97,8 @@ async function scoreSection(cli: { argv: string[]; label: string }): Promise<str
   const plain = whole(['score', SAMPLE]);
   const json = whole(['score', SAMPLE, '--json']);
   const withOut = whole(['score', SAMPLE, '--out', out]);
+  const docxOut = path.join(work, 'report.docx');
+  const report = whole(['report', SAMPLE, '--out', docxOut, '--force']);
 
   const bytes = fs.readFileSync(SAMPLE);
   const open = await timings(200, async () => scoreWorkbookSources((await openWorkbook(bytes)).sources), 20);
@@ -105,6 +108,9 @@ async function scoreSection(cli: { argv: string[]; label: string }): Promise<str
     if (!scored.ok) throw new Error('the sample did not score');
     return wb.withSheets(outputPlans(scored.result, scored.profile, scored.raw));
   }, 20);
+  const scored = scoreWorkbookSources((await openWorkbook(bytes)).sources);
+  if (!scored.ok) throw new Error('the sample did not score');
+  const docx = await timings(50, async () => packReport(reportDraft(scored), 'nodebuffer'), 5);
 
   const row = (what: string, r: { ms: number[]; peak: number; failed?: ChildRun }) =>
     `| ${what} | ${ms(median(r.ms))} | ${range(r.ms)} | ${fmt(r.peak, 0)} MiB |${r.failed ? ` exit ${r.failed.code}: ${r.failed.stderr.trim().split('\n')[0]}` : ''}`;
@@ -119,6 +125,7 @@ async function scoreSection(cli: { argv: string[]; label: string }): Promise<str
     row('`score nanchang-2018.xlsx` (prints the score table)', plain),
     row('`score nanchang-2018.xlsx --json`', json),
     row('`score nanchang-2018.xlsx --out scored.xlsx`', withOut),
+    row('`report nanchang-2018.xlsx --out 报告.docx --force` (the Word draft)', report),
     '',
     'In-process (the same file already in memory; median of 200 after 20 warm-up calls):',
     '',
@@ -126,6 +133,7 @@ async function scoreSection(cli: { argv: string[]; label: string }): Promise<str
     '|---|---:|---:|',
     `| \`openWorkbook\` + \`scoreWorkbookSources\` | ${ms(median(open))} | ${range(open)} |`,
     `| the same + \`withSheets(outputPlans(…))\` (the bytes of the \`--out\` copy, not written to disk) | ${ms(median(openWrite))} | ${range(openWrite)} |`,
+    `| building the .docx: \`packReport(reportDraft(…), 'nodebuffer')\` (median of 50 after 5 warm-up calls) | ${ms(median(docx))} | ${range(docx)} |`,
     '',
   ];
 }
