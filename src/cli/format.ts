@@ -1,4 +1,5 @@
 /** The score table and messages as plain Chinese text for a terminal. */
+import { capRowFor } from '../engine/evaluate';
 import { Decimal, fmtPercent, fmtPercentShort, fmtPlain, fromSpreadsheetNumber } from '../engine/decimal';
 import type { Profile } from '../engine/profile';
 import type { EvaluationResult, ExecutionCap, InputIssue } from '../engine/types';
@@ -19,7 +20,7 @@ function pct(v: number | null, rule: string): string {
  */
 export function capExplanation(cap: ExecutionCap, profile: Profile): string {
   const rate = new Decimal(cap.rate);
-  const row = profile.executionCap?.find((x) => rate.lt(fromSpreadsheetNumber(x.below)));
+  const row = capRowFor(rate, profile.executionCap);
   const below = row ? `低于${fmtPercentShort(fromSpreadsheetNumber(row.below))}` : '';
   return `封顶前 ${cap.uncapped_total.toFixed(2)}；预算完成率${fmtPercent(rate)}${below}，总分最高${fmtPlain(new Decimal(cap.max))}分`;
 }

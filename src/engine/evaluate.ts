@@ -5,7 +5,7 @@
 import { Decimal, fmtAmount, fmtPercent, fmtPlain, fromSpreadsheetNumber, roundHalfUp, sum, toNumber2 } from './decimal';
 import { FIELD_BY_ID, fieldPhrase, fieldUnit } from './fields';
 import { raiseFlags } from './flags';
-import type { IndicatorDef, Profile, RateFormula } from './profile';
+import type { ExecutionCapRow, IndicatorDef, Profile, RateFormula } from './profile';
 import { rateOf, scoreBand, scoreChecklist, scoreTiers, type RateOutcome, type Scored } from './rules';
 import type { DepartmentInputs } from './validate';
 import type { EvaluationResult, ExecutionCap, Grade, IndicatorResult, InputIssue } from './types';
@@ -24,6 +24,8 @@ export interface KeyFigures {
   adjustedTotal: Decimal;
   actualTotal: Decimal;
   initialTotal: Decimal;
+  /** 上年预算完成率; null unless both optional prev totals are given and the budget is not 0. */
+  prevExecutionRate: Decimal | null;
 }
 
 /** A field's value as the officer reads it: "135.50万元", "6个", "47.93%". */
@@ -118,6 +120,9 @@ export function computeKeyFigures(inputs: DepartmentInputs): KeyFigures {
   const adjustedTotal = n.budget_adjusted_basic.plus(n.budget_adjusted_project);
   const actualTotal = n.actual_basic.plus(n.actual_project);
   const initialTotal = n.budget_initial_basic.plus(n.budget_initial_project);
+  // Optional without default: absent from `num` when left blank.
+  const prevBudget: Decimal | undefined = n.prev_budget_adjusted_total;
+  const prevActual: Decimal | undefined = n.prev_actual_total;
   return {
     executionRate: adjustedTotal.isZero() ? null : actualTotal.dividedBy(adjustedTotal),
     adjustmentRate: initialTotal.isZero()
@@ -127,6 +132,7 @@ export function computeKeyFigures(inputs: DepartmentInputs): KeyFigures {
     adjustedTotal,
     actualTotal,
     initialTotal,
+    prevExecutionRate: prevBudget && prevActual && !prevBudget.isZero() ? prevActual.dividedBy(prevBudget) : null,
   };
 }
 
@@ -141,9 +147,14 @@ export function gradeOf(totalScore: Decimal, profile: Profile): Grade {
  * The execution-rate cap (预算执行率封顶) that lowers `uncapped`, or null: none in the profile, no
  * rate (the adjusted total is 0), the rate under no row's `below`, or the total within the row's max.
  */
+/** The cap row that applies at this execution rate: the first whose `below` the rate is under. */
+export function capRowFor(rate: Decimal, rows: readonly ExecutionCapRow[] = []): ExecutionCapRow | undefined {
+  return rows.find((r) => rate.lt(fromSpreadsheetNumber(r.below)));
+}
+
 export function executionCapOf(profile: Profile, rate: Decimal | null, uncapped: Decimal): { cap: ExecutionCap; total: Decimal } | null {
   if (!rate || !profile.executionCap) return null;
-  const row = profile.executionCap.find((r) => rate.lt(fromSpreadsheetNumber(r.below)));
+  const row = capRowFor(rate, profile.executionCap);
   if (!row) return null;
   const max = fromSpreadsheetNumber(row.max);
   if (!uncapped.gt(max)) return null;
@@ -177,6 +188,7 @@ export function evaluateDepartment(
       budget_execution_rate: figures.executionRate?.toNumber() ?? null,
       budget_adjustment_rate: figures.adjustmentRate?.toNumber() ?? null,
       staff_vacancy: figures.staffVacancy.toNumber(),
+      prev_execution_rate: figures.prevExecutionRate?.toNumber() ?? null,
     },
     flags: raiseFlags({ inputs, profile, outcomes, figures }),
     warnings,

@@ -77,6 +77,8 @@ export interface Metrics {
   budget_adjustment_rate: number | null;
   /** 空编人数 */
   staff_vacancy: number;
+  /** 上年预算完成率: 上年决算支出合计 ÷ 上年调整后预算合计; null unless both are given and the budget is not 0. */
+  prev_execution_rate: number | null;
 }
 
 export interface IssueFlag {

@@ -1,15 +1,15 @@
 /**
  * Reads what an action needs, bounded: the sheets (name, id, visibility, protection), the
  * workbook-scoped names, whether the workbook structure is protected, and — never a used range —
- * only the template's areas (layout/bounds.ts): 基础数据表's fields, 指标体系, and the output area of
- * 评分表 and 问题清单. One sync; a second only when the officer's names reach far below the template.
- * No sync asks for more than MAX_READ_CELLS cells.
+ * only the template's areas (layout/bounds.ts): 基础数据表's fields, 指标体系, and the output areas of
+ * 评分表, 问题清单 and 报告草稿. One sync; a second only when the officer's names reach far below the
+ * template. No sync asks for more than MAX_READ_CELLS cells.
  */
 import type { RawValue } from '../engine/types';
 import { MAX_READ_CELLS, areaCells, dataReadArea, outputReadArea, profileReadArea, type ReadArea } from '../layout/bounds';
 import type { Grid } from '../layout/grid';
 import type { NameRef } from '../layout/ownership';
-import { SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_SCORES } from '../layout/plan';
+import { SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_REPORT, SHEET_SCORES } from '../layout/plan';
 import type { WorkbookSources } from '../layout/workflow';
 import type { ExcelFeatures } from './features';
 import { cellTarget, rangeAddress } from './references';
@@ -35,18 +35,19 @@ export interface WorkbookSnapshot {
   /** The read areas; null when the sheet is missing (or was not asked for). */
   data: Grid | null;
   profile: Grid | null;
-  /** 评分表 and 问题清单's output areas, by sheet name. */
+  /** The output areas of the sheets asked for (评分表, 问题清单, 报告草稿), by sheet name. */
   outputs: Map<string, Grid | null>;
 }
 
-/** Which areas an action reads. */
+export const OUTPUT_SHEETS = [SHEET_SCORES, SHEET_ISSUES, SHEET_REPORT] as const;
+export type OutputSheet = (typeof OUTPUT_SHEETS)[number];
+
+/** Which areas an action reads; `outputs`: all of our output sheets, or those listed. */
 export interface ReadRequest {
   data?: boolean;
   profile?: boolean;
-  outputs?: boolean;
+  outputs?: boolean | readonly OutputSheet[];
 }
-
-export const OUTPUT_SHEETS = [SHEET_SCORES, SHEET_ISSUES] as const;
 
 /** The general format under the names Excel gives it in other languages (German “Standard” has a d). */
 const GENERAL_FORMATS = new Set(['general', 'standard', 'g/通用格式', '常规', 'g/標準']);
@@ -145,6 +146,11 @@ function queueMeta(context: Excel.RequestContext, features: ExcelFeatures): () =
   };
 }
 
+function outputsOf(request: ReadRequest): readonly OutputSheet[] {
+  if (request.outputs === true) return OUTPUT_SHEETS;
+  return request.outputs || [];
+}
+
 /** The sheets of `request` and their areas, the data area as large as `dataArea`. */
 function queueAreas(context: Excel.RequestContext, request: ReadRequest, dataArea: ReadArea, present: string[] | null) {
   const has = (sheet: string) => present === null || present.includes(sheet);
@@ -153,8 +159,13 @@ function queueAreas(context: Excel.RequestContext, request: ReadRequest, dataAre
   return {
     data: area(request.data, SHEET_DATA, dataArea),
     profile: area(request.profile, SHEET_PROFILE, profileReadArea()),
-    outputs: OUTPUT_SHEETS.map((sheet) => [sheet, area(request.outputs, sheet, outputReadArea())] as const),
+    outputs: outputsOf(request).map((sheet) => [sheet, area(true, sheet, outputReadArea(sheet))] as const),
   };
+}
+
+/** The cells of every area but 基础数据表's that the first read may ask for. */
+function otherFirstCells(): number {
+  return areaCells(profileReadArea()) + OUTPUT_SHEETS.reduce((a, sheet) => a + areaCells(outputReadArea(sheet)), 0);
 }
 
 /**
@@ -164,15 +175,29 @@ function queueAreas(context: Excel.RequestContext, request: ReadRequest, dataAre
  * grid is then cut to dataReadArea(names): the workflow sees exactly what the Node reader sees.
  */
 export function firstDataArea(): ReadArea {
-  const others = areaCells(profileReadArea()) + OUTPUT_SHEETS.length * areaCells(outputReadArea());
   const base = dataReadArea([]);
   const width = base.right - base.left + 1;
-  return { ...base, bottom: Math.max(base.bottom, Math.floor((MAX_READ_CELLS - others) / width)) };
+  return { ...base, bottom: Math.max(base.bottom, Math.floor((MAX_READ_CELLS - otherFirstCells()) / width)) };
 }
 
 /** The largest read of one sync: the first areas together. */
 export function firstReadCells(): number {
-  return areaCells(firstDataArea()) + areaCells(profileReadArea()) + OUTPUT_SHEETS.length * areaCells(outputReadArea());
+  return areaCells(firstDataArea()) + otherFirstCells();
+}
+
+/** The area a grid covers. */
+export function gridArea(grid: Grid): ReadArea {
+  return { top: grid.top, left: grid.left, bottom: grid.top + grid.values.length - 1, right: grid.left + (grid.values[0]?.length ?? 1) - 1 };
+}
+
+/**
+ * Reads larger areas of some of our output sheets (present ones), in one sync: 报告草稿 when its
+ * draft, or what is on it, reaches below the first read. The caller keeps the areas within MAX_READ_CELLS.
+ */
+export async function readOutputAreas(context: Excel.RequestContext, areas: ReadonlyMap<string, ReadArea>): Promise<Map<string, Grid | null>> {
+  const queued = [...areas].map(([sheet, area]) => [sheet, queueArea(context, sheet, area, true)] as const);
+  await context.sync();
+  return new Map(queued.map(([sheet, q]) => [sheet, read(q)]));
 }
 
 /** The part of a grid inside `area`. */
@@ -188,8 +213,9 @@ function crop(grid: Grid, area: ReadArea): Grid {
 
 /**
  * Reads the workbook: one sync (meta and the first areas), plus one when the names reach beyond
- * the first data area (below row 740 or right of column D). A host that rejects calls through a null object (a missing sheet) gets
- * the meta first and the areas of the sheets present after, also two syncs.
+ * the first data area (a name below row 365, as the first area ends at row 565 and the rule reads
+ * 200 rows below the lowest name; or right of column D). A host that rejects calls through a null
+ * object (a missing sheet) gets the meta first and the areas of the sheets present after, also two syncs.
  */
 export async function readWorkbook(context: Excel.RequestContext, features: ExcelFeatures, request: ReadRequest): Promise<WorkbookSnapshot> {
   const defaultArea = firstDataArea();
@@ -201,7 +227,7 @@ export async function readWorkbook(context: Excel.RequestContext, features: Exce
     await context.sync();
     snapshot = meta();
   } catch (error) {
-    if (!request.data && !request.profile && !request.outputs) throw error;
+    if (!request.data && !request.profile && outputsOf(request).length === 0) throw error;
     const retry = queueMeta(context, features);
     await context.sync();
     snapshot = retry();

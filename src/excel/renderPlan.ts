@@ -48,17 +48,22 @@ export function planExtent(plan: SheetPlan): CellRange {
   return { top: 1, left: 1, bottom: Math.max(1, ...plan.cells.map((c) => c.row)), right: Math.max(1, ...plan.cells.map((c) => c.col)) };
 }
 
-/** The plan's cells as the two 2-D arrays written in one call each. */
-export function planMatrix(plan: SheetPlan): PlanMatrix {
-  const range = planExtent(plan);
-  const { bottom, right } = range;
-  const values = Array.from({ length: bottom }, () => Array<string | number | boolean>(right).fill(''));
-  const numberFormats = Array.from({ length: bottom }, () => Array<string>(right).fill('General'));
-  for (const cell of lastWins(plan.cells)) {
-    values[cell.row - 1][cell.col - 1] = cell.value ?? '';
-    numberFormats[cell.row - 1][cell.col - 1] = isText(cell.value) ? '@' : (cell.numFmt ?? 'General');
+/** `cells` within `range` as the two 2-D arrays written in one call each; cells not planned are blank, General. */
+function matrixOf(range: CellRange, cells: PlannedCell[]): PlanMatrix {
+  const height = range.bottom - range.top + 1;
+  const width = range.right - range.left + 1;
+  const values = Array.from({ length: height }, () => Array<string | number | boolean>(width).fill(''));
+  const numberFormats = Array.from({ length: height }, () => Array<string>(width).fill('General'));
+  for (const cell of cells) {
+    values[cell.row - range.top][cell.col - range.left] = cell.value ?? '';
+    numberFormats[cell.row - range.top][cell.col - range.left] = isText(cell.value) ? '@' : (cell.numFmt ?? 'General');
   }
   return { range, values, numberFormats };
+}
+
+/** The plan's cells as the two 2-D arrays written in one call each. */
+export function planMatrix(plan: SheetPlan): PlanMatrix {
+  return matrixOf(planExtent(plan), lastWins(plan.cells));
 }
 
 /** Each cell once, as planned last. */
@@ -114,11 +119,32 @@ export function queueClear(ws: Excel.Worksheet, area: CellRange): void {
  * Names are the writer's (see writeSheets.ts). Nothing optional: a failure here is a failed write.
  */
 export function queueSheetContent(ws: Excel.Worksheet, plan: SheetPlan): void {
-  const m = planMatrix(plan);
-  const all = ws.getRange(rangeAddress(m.range));
-  all.numberFormat = m.numberFormats;
-  all.values = m.values;
+  queueMatrix(ws, planMatrix(plan));
   for (const merge of plan.merges) ws.getRange(rangeAddress(merge)).merge(false);
+}
+
+function queueMatrix(ws: Excel.Worksheet, m: PlanMatrix): void {
+  const range = ws.getRange(rangeAddress(m.range));
+  range.numberFormat = m.numberFormats;
+  range.values = m.values;
+}
+
+/** The planned cells of a patch as rectangles: exactly the cells it writes. */
+function patchRectangles(patch: SheetPlan): CellRange[] {
+  return rectangles(lastWins(patch.cells));
+}
+
+/**
+ * Queues a patch: rows added to one of our sheets that exists (an older template brought up to
+ * date). Unlike a plan, it is written cell rectangle by cell rectangle, so nothing around the rows
+ * it adds — the officer's entries above, their own cells beside — is written, not even as blank.
+ */
+export function queuePatchContent(ws: Excel.Worksheet, patch: SheetPlan): void {
+  const cells = lastWins(patch.cells);
+  for (const r of patchRectangles(patch)) {
+    queueMatrix(ws, matrixOf(r, cells.filter((c) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right)));
+  }
+  for (const merge of patch.merges) ws.getRange(rangeAddress(merge)).merge(false);
 }
 
 /** The 是/否 drop-down lists (ExcelApi 1.8): a nicety, in a batch of their own. */
@@ -165,10 +191,26 @@ export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, cleared?:
     for (let row = cleared.top; row <= cleared.bottom; row++) if (plan.rowHeights[row] === undefined) unsized.push({ row, col: 1 });
     for (const r of rectangles(unsized)) ws.getRange(`${r.top}:${r.bottom}`).format.rowHeight = STANDARD_ROW_HEIGHT;
   }
-  const all = ws.getRange(rangeAddress(planExtent(plan))).format;
-  all.font.name = BASE_FONT.name;
-  all.font.size = BASE_FONT.size;
-  all.verticalAlignment = 'Center';
+  queueLook(ws, plan, [planExtent(plan)]);
+  plan.columnWidths.forEach((w, i) => {
+    const col = columnLetter(i + 1);
+    ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
+  });
+}
+
+/** Queues the look of a patch's cells and the heights of its rows; nothing else of the sheet (widths, tab, print) changes. */
+export function queuePatchFormat(ws: Excel.Worksheet, patch: SheetPlan): void {
+  queueLook(ws, patch, patchRectangles(patch));
+}
+
+/** The base font on `base`, each look on the rectangles of cells that share it, and the plan's row heights. */
+function queueLook(ws: Excel.Worksheet, plan: SheetPlan, base: CellRange[]): void {
+  for (const r of base) {
+    const all = ws.getRange(rangeAddress(r)).format;
+    all.font.name = BASE_FONT.name;
+    all.font.size = BASE_FONT.size;
+    all.verticalAlignment = 'Center';
+  }
   const styled = lastWins(plan.cells).flatMap((c) => (c.style ? [{ row: c.row, col: c.col, style: STYLES[c.style] }] : []));
   for (const look of LOOKS) {
     const cells = styled.flatMap((c) => {
@@ -179,10 +221,6 @@ export function queueSheetFormat(ws: Excel.Worksheet, plan: SheetPlan, cleared?:
       for (const r of ranges) look.apply(ws.getRange(rangeAddress(r)).format, value, r);
     }
   }
-  plan.columnWidths.forEach((w, i) => {
-    const col = columnLetter(i + 1);
-    ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(w);
-  });
   for (const [row, points] of Object.entries(plan.rowHeights)) ws.getRange(`${row}:${row}`).format.rowHeight = points;
 }
 

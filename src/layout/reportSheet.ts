@@ -107,7 +107,7 @@ function scoreTable(b: PlanBuilder, top: number, table: ScoreTable): number {
   table.rows.forEach((r, i) => {
     const row = first + i;
     b.set(row, 3, r.name, 'text');
-    b.set(row, 4, r.weight, 'number', '0.##');
+    b.set(row, 4, r.weight, 'number', 'General');
     b.set(row, 5, r.score, 'number', '0.00');
     b.height(row, fitRowHeight([{ text: r.name, width: REPORT_WIDTHS[2] }]));
   });
@@ -118,7 +118,7 @@ function scoreTable(b: PlanBuilder, top: number, table: ScoreTable): number {
   let row = first + table.rows.length;
   for (const t of table.totals) {
     b.merged(row, 1, 3, t.label, 'total');
-    b.set(row, 4, t.weight, 'total', '0.##');
+    b.set(row, 4, t.weight, 'total', 'General');
     b.set(row, 5, t.score, 'totalNumber', '0.00');
     b.height(row, 20);
     row++;

@@ -71,7 +71,7 @@ export function outputPlans(
   raw: RawInputs,
   draft: ReportDraft = reportDraft({ result, profile, raw }),
 ): SheetPlan[] {
-  const plans = [scoreSheetPlan(result, profile.grades), issueSheetPlan(result), reportSheetPlan(draft)];
+  const plans = [scoreSheetPlan(result, profile.grades, profile.executionCap), issueSheetPlan(result), reportSheetPlan(draft)];
   // Each sheet carries its provenance line (layout/provenance.ts): what it was scored from, and a
   // fingerprint of what was written, so either adapter can tell later edits and stale inputs.
   const stamp = { profileName: profile.name, inputFingerprint: inputFingerprint(raw, profile) };

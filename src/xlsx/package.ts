@@ -7,7 +7,7 @@
  * Excel asked to recalculate on open, so the officer's formulas that point at our sheets refresh.
  */
 import type { RawValue } from '../engine/types';
-import { dataReadArea, inArea, outputReadArea, profileReadArea, type ReadArea } from '../layout/bounds';
+import { dataReadArea, inArea, outputFullReadArea, profileReadArea, type ReadArea } from '../layout/bounds';
 import type { Grid } from '../layout/grid';
 import { isOurSheet, planSheetWrites, type NameRef, type OwnershipSnapshot } from '../layout/ownership';
 import { sheetEdits, type SheetEdits } from '../layout/provenance';
@@ -411,14 +411,12 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
 
   const data = await readSheetGrid(pkg, SHEET_DATA, () => dataArea, true);
   const profile = await readSheetGrid(pkg, SHEET_PROFILE, () => profileReadArea(), false);
-  // Our output sheets, read as the Office.js adapter reads them, to tell whether the officer edited them.
+  // Our output sheets, as far as the Office.js adapter ever reads them, to tell whether the officer edited them.
   const snapshot = pkg.snapshot();
   const outputs = new Map<string, NonNullable<typeof data>>();
   for (const sheet of [SHEET_SCORES, SHEET_ISSUES, SHEET_REPORT] as const) {
     if (!isOurSheet(snapshot, sheet, MARKERS[sheet])) continue;
-    // Node has no per-read cell limit: read far enough down for the longest 报告草稿 (long narrative
-    // splits into many rows), so its whole content fingerprint can be checked.
-    const read = await readSheetGrid(pkg, sheet, () => ({ ...outputReadArea(), bottom: Math.max(outputReadArea().bottom, 3000) }), false);
+    const read = await readSheetGrid(pkg, sheet, () => outputFullReadArea(sheet), false);
     if (read) outputs.set(sheet, read);
   }
   const wanted = new Set<number>();

@@ -1,19 +1,27 @@
-/** Installs a fake workbook as the global Excel/Office for one test, and finds rows by their text. */
+/**
+ * Installs a fake workbook as the global Excel/Office for one test, and finds rows by their text.
+ * Every test that runs the service also holds it to Excel's read limit, whatever else it asserts.
+ */
 import { createExcelService } from '../../src/excel/service';
+import { MAX_READ_CELLS } from '../../src/layout/bounds';
 import type { WorkbookService } from '../../src/taskpane/service';
 import { FakeWorkbook, installFakeExcel, seededWorkbook, type FakeSheet } from '../support/fakeExcel';
 
 let uninstall: (() => void) | null = null;
+let installed: FakeWorkbook | null = null;
 
 afterEach(() => {
   uninstall?.();
   uninstall = null;
+  if (installed) expect(mostCellsRead(installed)).toBeLessThanOrEqual(MAX_READ_CELLS);
+  installed = null;
 });
 
 /** The service over `book` (the seeded workbook by default), with its counters at zero. */
 export function serviceOver(book: FakeWorkbook = seededWorkbook()): { book: FakeWorkbook; service: WorkbookService } {
   uninstall?.();
   uninstall = installFakeExcel(book);
+  installed = book;
   book.resetCounters();
   return { book, service: createExcelService() };
 }

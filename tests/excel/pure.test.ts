@@ -1,12 +1,12 @@
 /** The adapter's pure parts: references, raw cells, plan rendering helpers, write planning. */
-import { MARKERS, SHEET_DATA, SHEET_SCORES, type SheetPlan } from '../../src/layout/plan';
+import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_REPORT, SHEET_SCORES, type SheetPlan } from '../../src/layout/plan';
 import { sheetConflictMessage } from '../../src/layout/ownership';
 import { cellTarget, rangeAddress, splitSheetAddress, topLeftOf } from '../../src/excel/references';
 import { firstDataArea, firstReadCells, gridOf, isDateFormat, rawCell, type DefinedName, type WorkbookSnapshot } from '../../src/excel/readWorkbook';
 import { columnWidthPoints, isText, pagesTall, planMatrix, rectangles } from '../../src/excel/renderPlan';
 import { planSheetWrites } from '../../src/layout/ownership';
 import { errorText } from '../../src/excel/errors';
-import { MAX_READ_CELLS, areaCells, outputReadArea, profileReadArea } from '../../src/layout/bounds';
+import { MAX_READ_CELLS, outputReadArea, profileReadArea } from '../../src/layout/bounds';
 
 describe('references', () => {
   test.each([
@@ -169,9 +169,15 @@ describe('planning sheet writes', () => {
 });
 
 describe('bounded reads', () => {
-  test('the first read of an action asks for at most MAX_READ_CELLS cells: 基础数据表 A1:D940, 指标体系, two output areas', () => {
-    expect(firstDataArea()).toEqual({ top: 1, left: 1, bottom: 940, right: 4 });
-    expect(firstReadCells()).toBe(3760 + areaCells(profileReadArea()) + 2 * areaCells(outputReadArea()));
+  test('the first read of an action asks for at most MAX_READ_CELLS cells: 基础数据表 A1:D565, 指标体系 A1:O220, 评分表 and 问题清单 A1:L60, 报告草稿 A1:E600', () => {
+    expect(firstDataArea()).toEqual({ top: 1, left: 1, bottom: 565, right: 4 });
+    expect(profileReadArea()).toEqual({ top: 1, left: 1, bottom: 220, right: 15 });
+    expect([SHEET_SCORES, SHEET_ISSUES, SHEET_REPORT].map((s) => outputReadArea(s))).toEqual([
+      { top: 1, left: 1, bottom: 60, right: 12 },
+      { top: 1, left: 1, bottom: 60, right: 12 },
+      { top: 1, left: 1, bottom: 600, right: 5 },
+    ]);
+    expect(firstReadCells()).toBe(2260 + 3300 + 2 * 720 + 3000);
     expect(firstReadCells()).toBeLessThanOrEqual(MAX_READ_CELLS);
   });
 });

@@ -6,7 +6,7 @@ import { FIELDS } from '../../src/engine/fields';
 import { MAX_READ_CELLS } from '../../src/layout/bounds';
 import { SCORE_KEY_NAMES } from '../../src/layout/output';
 import { renamedSheetMessage, sheetConflictMessage } from '../../src/layout/ownership';
-import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_SCORES } from '../../src/layout/plan';
+import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_REPORT, SHEET_SCORES } from '../../src/layout/plan';
 import { PROVENANCE_PREFIX, parseProvenance } from '../../src/layout/provenance';
 import { DATA_ROWS } from '../../src/layout/template';
 import type { ActionOutcome } from '../../src/taskpane/service';
@@ -18,16 +18,8 @@ const inputCell = (id: string) => `C${DATA_ROWS.fields[id]}`;
 const sheetOf = (book: FakeWorkbook, name: string) => book.sheet(name) as FakeSheet;
 const total = (o: ActionOutcome) => (o.kind === 'scored' ? o.result.total : o);
 
-afterEach(() => {
-  // Set in each test by serviceOver; checked here so no scenario escapes the read limit.
-  if (lastBook) expect(mostCellsRead(lastBook)).toBeLessThanOrEqual(MAX_READ_CELLS);
-  lastBook = null;
-});
-let lastBook: FakeWorkbook | null = null;
-function over(book: FakeWorkbook = seededWorkbook()) {
-  lastBook = book;
-  return serviceOver(book);
-}
+// serviceOver (harness.ts) holds every scenario here to the read limit.
+const over = serviceOver;
 
 describe('1. rescoring rewrites our sheets in place', () => {
   test('a cover sheet referring to the total and the grade follows the new score, never #REF!', async () => {
@@ -96,16 +88,21 @@ describe('1. rescoring rewrites our sheets in place', () => {
 });
 
 describe('1. our sheets stay ours only while the officer has not edited them', () => {
-  test('an edited 评分表 is not replaced without asking; once confirmed it is rewritten', async () => {
+  const REPORT_HINT = '报告中的文字请填写在“基础数据表”的“七、报告信息（选填）”中，或导出 Word 后修改。';
+  test.each([
+    [SHEET_SCORES, 'G4', '已与财务科核对', ''],
+    // The draft is regenerated on every score: the question says where its text belongs.
+    [SHEET_REPORT, 'A7', '本中心主要负责职工服务工作。', REPORT_HINT],
+  ])('an edited %s is not replaced without asking (1 sync, nothing written); once confirmed it is rewritten', async (sheet, cell, typed, hint) => {
     const { book, service } = over();
     await service.score();
-    book.edit(SHEET_SCORES, 'G4', '已与财务科核对');
+    book.edit(sheet, cell, typed);
     const before = wholeState(book);
     book.resetCounters();
 
     expect(await service.score()).toEqual({
       kind: 'confirm',
-      message: '“评分表”在上次生成后被修改过。重新计算将清除这些修改并重写，是否继续？',
+      message: `“${sheet}”在上次生成后被修改过。重新计算将清除这些修改并重写，是否继续？${hint}`,
       confirmLabel: '重新计算并替换',
       options: { replaceEdited: true },
     });
@@ -113,18 +110,22 @@ describe('1. our sheets stay ours only while the officer has not edited them', (
     expect(book.syncs).toBe(1);
 
     expect((await service.score({ replaceEdited: true })).kind).toBe('scored');
-    expect(sheetOf(book, SHEET_SCORES).value('G4')).not.toBe('已与财务科核对');
+    expect(sheetOf(book, sheet).value(cell)).not.toBe(typed);
   });
 
-  test('a note typed beside our table counts as an edit; one far away is neither read nor touched', async () => {
+  // Each sheet's output area (layout/bounds.ts): 问题清单 A1:L60, 报告草稿 A1:E600.
+  test.each([
+    [SHEET_ISSUES, 'Z100', 'H5'],
+    [SHEET_REPORT, 'G3', 'A90'],
+  ])('a note typed beside or below our table on %s counts as an edit (%s is outside the area: neither read nor touched; %s inside)', async (sheet, far, near) => {
     const { book, service } = over();
     await service.score();
-    book.edit(SHEET_ISSUES, 'Z100', '远处的备注');
+    book.edit(sheet, far, '远处的备注');
     expect((await service.score()).kind).toBe('scored');
-    expect(sheetOf(book, SHEET_ISSUES).value('Z100')).toBe('远处的备注');
+    expect(sheetOf(book, sheet).value(far)).toBe('远处的备注');
 
-    book.edit(SHEET_ISSUES, 'H5', '旁边的备注');
-    expect(await service.score()).toMatchObject({ kind: 'confirm', message: expect.stringContaining('“问题清单”在上次生成后被修改过') });
+    book.edit(sheet, near, '旁边的备注');
+    expect(await service.score()).toMatchObject({ kind: 'confirm', message: expect.stringContaining(`“${sheet}”在上次生成后被修改过`) });
   });
 
   test('a sheet of ours without a provenance line (written by something else) is asked about', async () => {
@@ -160,7 +161,7 @@ describe('2. checks before the first write', () => {
 
     expect(await service.score()).toEqual({
       kind: 'failed',
-      message: '工作簿结构受保护，无法添加工作表“评分表”和“问题清单”。请先在“审阅”选项卡中取消“保护工作簿”，然后重试。未写入任何内容。',
+      message: '工作簿结构受保护，无法添加工作表“评分表”、“问题清单”和“报告草稿”。请先在“审阅”选项卡中取消“保护工作簿”，然后重试。未写入任何内容。',
     });
     expect(wholeState(book)).toEqual(before);
 

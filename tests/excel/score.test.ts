@@ -1,7 +1,7 @@
 /** 校验 and 计算评分 through the Office.js adapter, on the seed case (南昌市总工会职工服务中心 2018). */
 import expected from '../fixtures/nanchang-2018.expected.json';
 import { sheetConflictMessage } from '../../src/layout/ownership';
-import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_SCORES } from '../../src/layout/plan';
+import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_REPORT, SHEET_SCORES } from '../../src/layout/plan';
 import { FOREIGN_SHEET, SEED_VALUES, seededWorkbook } from '../support/fakeExcel';
 import { mostCellsRead, rowWith, serviceOver, wholeState } from './harness';
 
@@ -87,7 +87,7 @@ describe('计算评分 on the seed case', () => {
     expect((await service.score()).kind).toBe('scored');
     expect(book.syncs).toBe(5);
     expect([SHEET_SCORES, SHEET_ISSUES].map((s) => book.sheet(s)?.id)).toEqual(ids);
-    expect(book.sheetNames()).toEqual([FOREIGN_SHEET, SHEET_DATA, '指标体系', SHEET_SCORES, SHEET_ISSUES]);
+    expect(book.sheetNames()).toEqual([FOREIGN_SHEET, SHEET_DATA, '指标体系', SHEET_SCORES, SHEET_ISSUES, SHEET_REPORT]);
     // The same sheets, but for the rows no plan sizes, which a rewrite sets back to the standard height.
     const unsizedDropped = (state: unknown) => {
       const s = state as { rowHeights: [number, number][] };
@@ -114,7 +114,7 @@ describe('计算评分 on the seed case', () => {
     book.renameSheet(book.sheet(SHEET_SCORES) as NonNullable<ReturnType<typeof book.sheet>>, '评分表（旧）');
 
     expect((await service.score()).kind).toBe('scored');
-    expect(book.sheetNames()).toEqual([FOREIGN_SHEET, SHEET_DATA, '指标体系', '评分表（旧）', SHEET_ISSUES, SHEET_SCORES]);
+    expect(book.sheetNames()).toEqual([FOREIGN_SHEET, SHEET_DATA, '指标体系', '评分表（旧）', SHEET_ISSUES, SHEET_REPORT, SHEET_SCORES]);
     expect(book.sheet('评分表（旧）')?.value('F22')).toBe(88.65);
     expect(book.nameFormula(MARKERS[SHEET_SCORES])).toBe('=评分表!$A$1');
   });
@@ -233,7 +233,7 @@ describe('a write that fails part-way is reported as it is', () => {
     const { book, service } = serviceOver();
     book.failOn = { label: 'Range.merge', code: 'InvalidArgument', message: '合并失败' };
 
-    expect(await service.score()).toEqual({ kind: 'failed', message: '计算评分时出错：合并失败（InvalidArgument）。“评分表”和“问题清单”可能不完整，请重新计算。' });
+    expect(await service.score()).toEqual({ kind: 'failed', message: '计算评分时出错：合并失败（InvalidArgument）。“评分表”、“问题清单”和“报告草稿”可能不完整，请重新计算。' });
     // What ran before the failing call stays (Office batches are not transactions): 评分表 is there, unmerged.
     expect(book.sheet(SHEET_SCORES)?.value('F22')).toBe(88.65);
     expect(book.sheet(SHEET_SCORES)?.merges).toEqual([]);

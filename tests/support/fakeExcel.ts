@@ -18,7 +18,7 @@
 import { DEFAULT_PROFILE } from '../../src/engine/profile';
 import { profileSheetPlan } from '../../src/layout/profileSheet';
 import { cellAddress, columnLetter, type CellRange, type PlanValue, type SheetPlan } from '../../src/layout/plan';
-import { dataSheetPlan } from '../../src/layout/template';
+import { DATA_ROWS, dataSheetPlan } from '../../src/layout/template';
 import seed from '../fixtures/nanchang-2018.json';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (Excel specifications and limits). */
@@ -1541,14 +1541,37 @@ export const FOREIGN_SHEET = '我的草稿';
 /** The seed case (tests/fixtures/nanchang-2018.json). */
 export const SEED_VALUES: Record<string, PlanValue> = seed;
 
+/** The rows of a plan above `row`: the plan as an earlier version of the product wrote it. */
+function rowsAbove(plan: SheetPlan, row: number): SheetPlan {
+  return {
+    ...plan,
+    cells: plan.cells.filter((c) => c.row < row),
+    merges: plan.merges.filter((m) => m.bottom < row),
+    names: plan.names.filter((n) => n.row < row),
+    listValidations: plan.listValidations.filter((v) => v.row < row),
+    rowHeights: Object.fromEntries(Object.entries(plan.rowHeights).filter(([r]) => Number(r) < row)),
+  };
+}
+
+/**
+ * The template as the product wrote it before issue 9: 基础数据表 without section 七 (报告信息) and
+ * 指标体系 without its last section (预算执行率封顶) and the empty row before it.
+ */
+export function olderTemplatePlans(values: Record<string, PlanValue> = SEED_VALUES): [SheetPlan, SheetPlan] {
+  const profile = profileSheetPlan(DEFAULT_PROFILE);
+  const capSection = Math.max(...profile.cells.filter((c) => c.col === 1 && c.style === 'section').map((c) => c.row));
+  return [rowsAbove(dataSheetPlan(values), DATA_ROWS.sections.G), rowsAbove(profile, capSection - 1)];
+}
+
 /**
  * A workbook as an officer would have it: a sheet of their own (我的草稿, with a defined name of
  * theirs), then 基础数据表 filled with `values` and 指标体系, as this product writes them
- * (`template: false`: only the officer's own sheet, before the template is inserted).
+ * (`template: false`: only the officer's own sheet, before the template is inserted; `older`: the
+ * template of an earlier version, olderTemplatePlans).
  */
 export function seededWorkbook(
   values: Record<string, PlanValue> = SEED_VALUES,
-  { profile = true, template = true } = {},
+  { profile = true, template = true, older = false } = {},
 ): FakeWorkbook {
   const book = new FakeWorkbook();
   book.addSheet(FOREIGN_SHEET);
@@ -1557,7 +1580,8 @@ export function seededWorkbook(
   book.setCell(FOREIGN_SHEET, 'B3', '待核实');
   book.addName('my_total', book.sheet(FOREIGN_SHEET) as FakeSheet, { top: 2, left: 2, bottom: 2, right: 2 });
   if (!template) return book;
-  book.addPlannedSheet(dataSheetPlan(values));
-  if (profile) book.addPlannedSheet(profileSheetPlan(DEFAULT_PROFILE));
+  const [data, profileSheet] = older ? olderTemplatePlans(values) : [dataSheetPlan(values), profileSheetPlan(DEFAULT_PROFILE)];
+  book.addPlannedSheet(data);
+  if (profile) book.addPlannedSheet(profileSheet);
   return book;
 }
