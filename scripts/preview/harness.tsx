@@ -2,9 +2,9 @@
  * The pane with the fake service instead of Excel, for a plain browser (see scripts/preview-taskpane.mjs).
  *   ?case=invalid  校验 finds errors     ?dark  the dark theme     ?delay=ms  how long each action takes
  */
-import { webDarkTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../src/taskpane/components/App';
+import { applyDarkTheme } from '../../src/taskpane/darkTheme';
 import { createFakeService, fixtureInputs } from '../../tests/taskpane/fakeService';
 
 const params = new URLSearchParams(location.search);
@@ -17,4 +17,6 @@ const service = createFakeService({ inputs, delayMs: Number(params.get('delay') 
 
 document.getElementById('boot')?.remove();
 const container = document.getElementById('container');
-if (container) createRoot(container).render(<App service={service} theme={params.has('dark') ? webDarkTheme : undefined} />);
+const dark = params.has('dark');
+if (dark) applyDarkTheme();
+if (container) createRoot(container).render(<App service={service} connection={{ state: 'ready', platform: 'PC', dark }} />);

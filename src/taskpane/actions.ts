@@ -1,38 +1,49 @@
 /**
- * The pane's four actions as data, and the one-line status each outcome leaves behind.
- * The status line is also the screen-reader announcement, so it must stand on its own.
+ * What the pane's buttons do, as data, and the one message each outcome leaves behind. That message
+ * is also the one screen-reader announcement of the outcome, so it must stand on its own.
  */
 import type { ActionOutcome } from './service';
+import type { StepAction } from './steps';
 
-/** The four buttons' service calls. */
+/** The service's four actions that return an ActionOutcome. */
 export type ActionKey = 'insertTemplate' | 'loadSample' | 'validate' | 'score';
 
+/** Every button of the pane: the service's actions and the steps' own (locate, export). */
+export type PaneActionKey = ActionKey | StepAction;
+
 export interface PaneAction {
-  key: ActionKey;
-  /** Button text. */
+  key: PaneActionKey;
+  /** Button text (the steps may say more, e.g. 重新计算 for 计算评分). */
   label: string;
   /** Status while it runs. */
   busyText: string;
-  /** The button that finishes the job is drawn as the primary one. */
-  primary: boolean;
 }
 
-export const ACTIONS: readonly PaneAction[] = [
-  { key: 'insertTemplate', label: '插入模板', busyText: '正在插入模板…', primary: false },
-  { key: 'loadSample', label: '载入示例数据', busyText: '正在载入示例数据…', primary: false },
-  { key: 'validate', label: '校验', busyText: '正在校验基础数据…', primary: false },
-  { key: 'score', label: '计算评分', busyText: '正在计算评分…', primary: true },
-];
+export const ACTIONS: Readonly<Record<PaneActionKey, PaneAction>> = {
+  insertTemplate: { key: 'insertTemplate', label: '插入模板', busyText: '正在插入模板…' },
+  loadSample: { key: 'loadSample', label: '载入示例数据', busyText: '正在载入示例数据…' },
+  locateEmpty: { key: 'locateEmpty', label: '定位到第一个未填写的单元格', busyText: '正在定位…' },
+  validate: { key: 'validate', label: '校验', busyText: '正在校验基础数据…' },
+  score: { key: 'score', label: '计算评分', busyText: '正在计算评分…' },
+  exportReport: { key: 'exportReport', label: '导出报告', busyText: '正在生成报告…' },
+};
+
+/** An outcome as the pane shows it: the service's, or a notice (something the officer should know, not an error). */
+export type PaneOutcome = ActionOutcome | { kind: 'notice'; message: string };
+
+/** How the one message reads: an error to fix, a success, or plain information. */
+export type Tone = 'error' | 'success' | 'info';
 
 /** Scores arrive rounded half-up to two decimals by the engine, so toFixed only pads ("88.6" → "88.60"). */
 export function formatScore(score: number): string {
   return score.toFixed(2);
 }
 
-/** The status line for an outcome, e.g. 「评分完成：总分 88.65 分，等级 良。」 */
-export function describeOutcome(outcome: ActionOutcome): string {
+/** The message for an outcome, e.g. 「评分完成：总分 88.65 分，等级 良。」 */
+export function describeOutcome(outcome: PaneOutcome): string {
   switch (outcome.kind) {
     case 'done':
+    case 'notice':
       return outcome.message;
     case 'invalid': {
       const warnings = outcome.warnings.length > 0 ? `，${outcome.warnings.length} 条提示` : '';
@@ -48,6 +59,21 @@ export function describeOutcome(outcome: ActionOutcome): string {
       return `需要确认：${outcome.message}`;
     case 'failed':
       return `操作未完成：${outcome.message}`;
+  }
+}
+
+export function toneOf(outcome: PaneOutcome): Tone {
+  switch (outcome.kind) {
+    case 'invalid':
+    case 'failed':
+      return 'error';
+    case 'done':
+    case 'valid':
+    case 'scored':
+      return 'success';
+    case 'notice':
+    case 'confirm':
+      return 'info';
   }
 }
 

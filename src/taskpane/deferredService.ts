@@ -1,6 +1,6 @@
 /**
  * A WorkbookService whose implementation arrives later (a lazily loaded chunk), so the pane can
- * paint its buttons before the Excel adapter and the scoring engine have loaded.
+ * paint its steps before the Excel adapter and the scoring engine have loaded.
  */
 import type { WorkbookService } from './service';
 
@@ -21,6 +21,9 @@ export function deferredService(load: () => Promise<WorkbookService>): WorkbookS
   service().catch(() => undefined);
 
   return {
+    state: async () => (await service()).state(),
+    showIndicator: async (id) => (await service()).showIndicator(id),
+    reportFile: async () => (await service()).reportFile(),
     insertTemplate: async () => (await service()).insertTemplate(),
     loadSample: async (options) => (await service()).loadSample(options),
     validate: async () => (await service()).validate(),

@@ -1,48 +1,40 @@
 /// <reference types="office-js" />
 /**
- * Task pane entry. taskpane.html has already checked the web view is modern enough; here we wait
- * for Office, refuse politely outside Excel, and render. The Excel adapter (with the scoring engine)
- * is a separate chunk that loads while the buttons are already on screen.
+ * Task pane entry. taskpane.html has already checked the web view is modern enough (and stands
+ * guard over a stalled office.js). The pane is drawn at once — buttons disabled, 正在连接 Excel… —
+ * and follows Office as it gets ready; meanwhile the Excel adapter (with the scoring engine), a
+ * chunk of its own, is already loading.
  */
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { connectToOffice, type Connection } from './connection';
 import { deferredService } from './deferredService';
 import { officeThemeIsDark } from './officeTheme';
 
-/** The keys of the messages written into taskpane.html. */
-type BootMessage = 'loading' | 'unsupported' | 'load-failed' | 'no-office' | 'not-in-excel';
+const container = document.getElementById('container');
+if (!container) throw new Error('taskpane.html has no #container');
+document.getElementById('boot')?.remove();
 
-declare global {
-  interface Window {
-    /** Defined by the inline script of taskpane.html. */
-    jxpjShowBootMessage?: (key: BootMessage) => void;
+const root = createRoot(container);
+const service = deferredService(async () => {
+  const { createExcelService } = await import(/* webpackChunkName: "excel" */ '../excel/service');
+  return createExcelService();
+});
+
+const render = (connection: Connection) => root.render(<App service={service} connection={connection} />);
+render({ state: 'connecting' });
+
+/** The dark theme is a chunk of its own (most officers never load it); if it fails to load, the pane stays light. */
+async function loadDarkTheme(): Promise<void> {
+  try {
+    (await import(/* webpackChunkName: "dark-theme" */ './darkTheme')).applyDarkTheme();
+  } catch {
+    // Light is still readable: nothing to tell the officer.
   }
 }
 
-function showBootMessage(key: BootMessage): void {
-  window.jxpjShowBootMessage?.(key);
-}
-
-async function start(): Promise<void> {
-  if (typeof Office === 'undefined') {
-    showBootMessage('no-office');
-    return;
-  }
-  const { host } = await Office.onReady();
-  if (host !== Office.HostType.Excel) {
-    showBootMessage('not-in-excel');
-    return;
-  }
-  const service = deferredService(async () => {
-    const { createExcelService } = await import(/* webpackChunkName: "excel" */ '../excel/service');
-    return createExcelService();
-  });
-  // The dark theme is a chunk of its own: most officers never load it.
-  const theme = officeThemeIsDark() ? (await import(/* webpackChunkName: "dark-theme" */ './darkTheme')).webDarkTheme : undefined;
-  const container = document.getElementById('container');
-  if (!container) throw new Error('taskpane.html has no #container');
-  document.getElementById('boot')?.remove();
-  createRoot(container).render(<App service={service} theme={theme} />);
-}
-
-start().catch(() => showBootMessage('load-failed'));
+connectToOffice(async (next) => {
+  // Office's theme is known only once it is ready: turn dark before the steps fill in, not after.
+  if (next.state === 'ready' && next.dark) await loadDarkTheme();
+  render(next);
+}, officeThemeIsDark);

@@ -9,7 +9,8 @@
  *   2. `score` on one workbook: the whole process of the compiled CLI (median of runs) and in-process;
  *   3. `batch` over 1,000 generated workbooks: time and peak memory;
  *   4. the hostile workbooks, with and without --out, in a child process each;
- *   5. the task pane's initial bytes (JS + CSS, gzipped) from a production build.
+ *   5. the task pane's initial bytes (JS + CSS, gzipped) from a production build;
+ *   6. the task pane's load time in headless Chromium with 4× CPU throttling (tests/bench/paneLoad.ts).
  */
 import { spawnSync } from 'child_process';
 import fc from 'fast-check';
@@ -24,6 +25,7 @@ import { openWorkbook } from '../../src/xlsx';
 import { department, profile } from '../support/arbitraries';
 import { EXPECTED, SEED as NANCHANG } from '../support/seed';
 import { ROOT, RSS_METHOD, fmt, loadAverage, machine, median, mib, nowMs, runChild, throughput, timings, type ChildRun } from './measure';
+import { paneLoadSection } from './paneLoad';
 import { batchFolder, hostileWorkbooks, sampleWorkbookBytes } from './workbooks';
 
 const RESULTS = path.join(ROOT, 'bench', 'results.md');
@@ -254,7 +256,8 @@ function taskpaneSection(): string[] {
   // The page's inline loader lists the initial scripts as a JSON array; stylesheets are <link>s.
   const list = /\[("[^"\]]+\.js"(?:\s*,\s*"[^"\]]+\.js")*)\]/.exec(html);
   const scripts = list ? (JSON.parse(`[${list[1]}]`) as string[]) : [];
-  const styles = [...html.matchAll(/<link[^>]+rel=["']stylesheet["'][^>]*href=["']([^"']+)["']/g)].map((m) => m[1]).filter((h) => !/^https?:/.test(h));
+  // The minified page writes attributes unquoted (`<link rel=stylesheet href=griffel.….css>`).
+  const styles = [...html.matchAll(/<link[^>]+rel=["']?stylesheet["']?[^>]*href=["']?([^"' >]+)/g)].map((m) => m[1]).filter((h) => !/^https?:/.test(h));
   const gz = (file: string) => {
     const bytes = fs.readFileSync(path.join(dist, file.replace(/^\.?\//, '')));
     return { raw: bytes.length, gz: zlib.gzipSync(bytes, { level: 9 }).length };
@@ -302,6 +305,7 @@ async function main(): Promise<void> {
   await safely('3. batch', () => batchSection(cli));
   await safely('4. Hostile workbooks', () => hostileSection(cli));
   await safely('5. Task pane', taskpaneSection);
+  await safely('6. Task pane load time', () => paneLoadSection());
 
   const loadAfter = loadAverage();
   const busy = Math.max(Number(m.load.split(' / ')[0]), os.loadavg()[0]) > m.cores;

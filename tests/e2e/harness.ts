@@ -47,6 +47,7 @@ export async function buildPane(outDir: string): Promise<string> {
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
   '.xml': 'application/xml',
   '.map': 'application/json',
@@ -133,15 +134,34 @@ export interface OpenPane {
   close(): Promise<void>;
 }
 
+/** The task pane's width in Excel (and of the screenshots in docs/). */
+export const PANE_WIDTH = 350;
+
+export interface PaneOptions {
+  /** The request for office.js is never answered, as when the network stalls. */
+  stallOfficeJs?: boolean;
+  /** The first `times` requests whose path matches `path` fail (e.g. a lazily loaded chunk); later ones go through. */
+  fail?: { path: RegExp; times: number };
+  /** Viewport width in CSS pixels (default PANE_WIDTH); 175 is the pane at 200% zoom. */
+  width?: number;
+}
+
 /** A task-pane sized page on taskpane.html, with `setup` for the stand-in and every request watched. */
-export async function openPane(browser: Browser, server: PaneServer, setup: E2eSetup = {}): Promise<OpenPane> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 720 }, locale: 'zh-CN', serviceWorkers: 'block' });
+export async function openPane(browser: Browser, server: PaneServer, setup: E2eSetup = {}, options: PaneOptions = {}): Promise<OpenPane> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? PANE_WIDTH, height: 720 }, locale: 'zh-CN', serviceWorkers: 'block' });
   const opened: Omit<OpenPane, 'page' | 'close'> = { requests: [], offHost: [], failures: [], errors: [] };
+  let failures = options.fail?.times ?? 0;
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (new URL(url).origin !== server.base) {
       opened.offHost.push(url);
       return route.abort('blockedbyclient');
+    }
+    const pathname = new URL(url).pathname;
+    if (options.stallOfficeJs && pathname === '/office.js') return undefined;
+    if (failures > 0 && options.fail?.path.test(pathname)) {
+      failures--;
+      return route.abort('failed');
     }
     return route.continue();
   });
@@ -161,7 +181,8 @@ export async function openPane(browser: Browser, server: PaneServer, setup: E2eS
   await page.addInitScript((s: E2eSetup) => {
     window.jxpjE2eSetup = s;
   }, setup);
-  await page.goto(`${server.base}/taskpane.html`);
+  // With office.js stalled the page never finishes loading: go on once it has started.
+  await page.goto(`${server.base}/taskpane.html`, { waitUntil: options.stallOfficeJs ? 'commit' : 'load' });
   return { page, ...opened, close: () => context.close() };
 }
 

@@ -10,6 +10,9 @@ function stubService(calls: string[]): WorkbookService {
     selectCell: async (address) => void calls.push(`selectCell ${address}`),
     resultStatus: async () => (calls.push('resultStatus'), { state: 'none' }),
     watchInputs: async () => (calls.push('watchInputs'), true),
+    state: async () => (calls.push('state'), { template: { state: 'missing' }, required: { filled: 0, total: 0, firstEmpty: null }, errors: null, result: { state: 'none' } }),
+    showIndicator: async (id) => void calls.push(`showIndicator ${id}`),
+    reportFile: async () => (calls.push('reportFile'), { kind: 'failed', message: '没有基础数据表。' }),
   };
 }
 
@@ -26,7 +29,21 @@ test('starts loading at once, loads once, and passes every call through', async 
   await service.selectCell('基础数据表!C18');
   await expect(service.resultStatus()).resolves.toEqual({ state: 'none' });
   await expect(service.watchInputs(() => undefined)).resolves.toBe(true);
-  expect(calls).toEqual(['insertTemplate', 'loadSample {"overwrite":true}', 'validate', 'score', 'selectCell 基础数据表!C18', 'resultStatus', 'watchInputs']);
+  await expect(service.state()).resolves.toMatchObject({ template: { state: 'missing' } });
+  await service.showIndicator('3.1.1');
+  await expect(service.reportFile()).resolves.toEqual({ kind: 'failed', message: '没有基础数据表。' });
+  expect(calls).toEqual([
+    'insertTemplate',
+    'loadSample {"overwrite":true}',
+    'validate',
+    'score',
+    'selectCell 基础数据表!C18',
+    'resultStatus',
+    'watchInputs',
+    'state',
+    'showIndicator 3.1.1',
+    'reportFile',
+  ]);
   expect(load).toHaveBeenCalledTimes(1);
 });
 

@@ -7,7 +7,7 @@ import { scoreDepartment } from '../../src/engine';
 import { FIELDS } from '../../src/engine/fields';
 import type { RawInputs, RawValue } from '../../src/engine/types';
 import type { ActionKey } from '../../src/taskpane/actions';
-import type { ActionOptions, ActionOutcome, ResultStatus, WorkbookService } from '../../src/taskpane/service';
+import type { ActionOptions, ActionOutcome, ReportFile, ResultStatus, WorkbookService, WorkbookState } from '../../src/taskpane/service';
 import nanchang2018 from '../fixtures/nanchang-2018.json';
 
 export interface FakeServiceOptions {
@@ -19,7 +19,30 @@ export interface FakeServiceOptions {
   status?: ResultStatus;
   /** The inputs 校验 and 计算评分 read; default the fixture with its cells invented below. */
   inputs?: RawInputs;
+  /** What state() reports; default FILLED_STATE. */
+  state?: WorkbookState;
+  /** What reportFile() returns; default a small .docx-typed blob. */
+  report?: ReportFile;
 }
+
+const REQUIRED = FIELDS.filter((field) => field.required).length;
+
+/** States of a workbook, for the steps: as the officer goes from a blank workbook to a score. */
+export const STATES = {
+  blank: { template: { state: 'missing' }, required: { filled: 0, total: 0, firstEmpty: null }, errors: null, result: { state: 'none' } },
+  inserted: { template: { state: 'present' }, required: { filled: 0, total: REQUIRED, firstEmpty: '基础数据表!C5' }, errors: null, result: { state: 'none' } },
+  partlyFilled: { template: { state: 'present' }, required: { filled: 12, total: REQUIRED, firstEmpty: '基础数据表!C17' }, errors: 3, result: { state: 'none' } },
+  invalid: { template: { state: 'present' }, required: { filled: REQUIRED, total: REQUIRED, firstEmpty: null }, errors: 1, result: { state: 'none' } },
+  filled: { template: { state: 'present' }, required: { filled: REQUIRED, total: REQUIRED, firstEmpty: null }, errors: 0, result: { state: 'none' } },
+  scored: { template: { state: 'present' }, required: { filled: REQUIRED, total: REQUIRED, firstEmpty: null }, errors: 0, result: { state: 'current' } },
+  stale: {
+    template: { state: 'present' },
+    required: { filled: REQUIRED, total: REQUIRED, firstEmpty: null },
+    errors: 0,
+    result: { state: 'stale', message: '“评分表”已过期：计算评分之后，“基础数据表”或“指标体系”有改动。请点“重新计算”。' },
+  },
+  renamed: { template: { state: 'renamed', where: '我的数据' }, required: { filled: 0, total: 0, firstEmpty: null }, errors: null, result: { state: 'none' } },
+} satisfies Record<string, WorkbookState>;
 
 export interface FakeService extends WorkbookService {
   /** Every call in order, e.g. `score`, `loadSample {"overwrite":true}`, `selectCell 基础数据表!C5`. */
@@ -66,6 +89,17 @@ export function createFakeService(options: FakeServiceOptions = {}): FakeService
       calls.push(`selectCell ${address}`);
     },
     resultStatus: async () => options.status ?? { state: 'none' },
+    state: async () => {
+      calls.push('state');
+      return options.state ?? STATES.filled;
+    },
+    showIndicator: async (id) => {
+      calls.push(`showIndicator ${id}`);
+    },
+    reportFile: async () => {
+      calls.push('reportFile');
+      return options.report ?? { kind: 'file', blob: new Blob(['PK']), fileName: '南昌市总工会职工服务中心2018年度部门整体支出绩效自评报告.docx' };
+    },
     watchInputs: async (onChange) => {
       listeners.push(onChange);
       return true;

@@ -1,7 +1,8 @@
 /**
  * What the last action left to look at: the errors to fix, the warnings to read, the scores, the
  * notes on what was left as it was — or the question to answer before anything is written.
- * Loaded lazily (see App): nothing here is needed before the first click.
+ * The outcome's message itself is the status line's (announced once); nothing here repeats it.
+ * Loaded lazily (see App): nothing here is needed for the first paint.
  */
 import {
   Button,
@@ -11,36 +12,52 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
+  FluentProvider,
+  makeStyles,
+  shorthands,
+  tokens,
 } from '@fluentui/react-components';
-import type { ActionOptions, ActionOutcome } from '../service';
+import type { ReactNode } from 'react';
+import type { PaneOutcome } from '../actions';
+import type { ActionOptions } from '../service';
+import { useViewStyles } from '../theme';
 import { IssueList } from './IssueList';
 import { ResultsView } from './ResultsView';
 
 export interface OutcomeViewProps {
-  outcome: ActionOutcome;
+  outcome: PaneOutcome;
+  /** The inputs changed since the score on show was written. */
+  stale: boolean;
   onSelectCell: (address: string) => void;
+  onShowIndicator: (id: string, name: string) => void;
 }
 
-export default function OutcomeView({ outcome, onSelectCell }: OutcomeViewProps) {
+/**
+ * Fluent's components need a FluentProvider (contexts, and the keyboard-focus tracking their focus
+ * rings follow). It lives here, with them, not in the first script; the theme is the page's CSS.
+ */
+function Fluent({ children, layout = 'column' }: { children: ReactNode; layout?: 'column' | 'none' }) {
+  const styles = useViewStyles();
+  return (
+    <FluentProvider lang="zh-CN" className={styles[layout]}>
+      {children}
+    </FluentProvider>
+  );
+}
+
+export default function OutcomeView(props: OutcomeViewProps) {
+  const view = outcomeView(props);
+  return view && <Fluent>{view}</Fluent>;
+}
+
+function outcomeView({ outcome, stale, onSelectCell, onShowIndicator }: OutcomeViewProps): ReactNode {
   switch (outcome.kind) {
     case 'done':
-      // The status line carries the confirmation; notes say what was left as it was.
-      return <Notes notes={outcome.notes} />;
+      return outcome.notes && outcome.notes.length > 0 ? <Notes notes={outcome.notes} /> : null;
     case 'failed':
-      return (
-        <MessageBar intent="error" politeness="polite">
-          <MessageBarBody>
-            <MessageBarTitle>操作未完成</MessageBarTitle>
-            {outcome.message}
-          </MessageBarBody>
-        </MessageBar>
-      );
+    case 'notice':
     case 'confirm':
-      // Asked in ConfirmDialog, which stays mounted while it closes (see App).
+      // The status line says it all; a question is asked in ConfirmDialog (see App).
       return null;
     case 'invalid':
       return (
@@ -60,7 +77,7 @@ export default function OutcomeView({ outcome, onSelectCell }: OutcomeViewProps)
       return (
         <>
           <Notes notes={outcome.notes} />
-          <ResultsView result={outcome.result} onSelectCell={onSelectCell} />
+          <ResultsView result={outcome.result} stale={stale} onSelectCell={onSelectCell} onShowIndicator={onShowIndicator} />
         </>
       );
   }
@@ -81,59 +98,56 @@ export interface ConfirmDialogProps {
 /** The question an action asks before it writes over something of the officer's. */
 export function ConfirmDialog({ open, message, confirmLabel, options, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_event, data) => !data.open && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>请确认</DialogTitle>
-          <DialogContent>{message}</DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onCancel}>
-              取消
-            </Button>
-            <Button appearance="primary" onClick={() => onConfirm(options)}>
-              {confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Fluent layout="none">
+      <Dialog open={open} modalType="alert" onOpenChange={(_event, data) => !data.open && onCancel()}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>请确认</DialogTitle>
+            <DialogContent>{message}</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={onCancel}>
+                取消
+              </Button>
+              <Button appearance="primary" onClick={() => onConfirm(options)}>
+                {confirmLabel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </Fluent>
   );
 }
 
-/** What an action left as it was, or could not set (a hidden sheet, a format): one warning bar. */
+const useNoteStyles = makeStyles({
+  notes: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    ...shorthands.borderLeft('4px', 'solid', tokens.colorPaletteYellowBorderActive),
+    color: tokens.colorNeutralForeground1,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0 },
+});
+
+/** What an action left as it was, or could not set (a hidden sheet, a format). */
 function Notes({ notes }: { notes?: string[] }) {
+  const styles = useNoteStyles();
   if (!notes || notes.length === 0) return null;
   return (
-    <MessageBar intent="warning" politeness="polite" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>请注意</MessageBarTitle>
-        {notes.map((note) => (
-          <div key={note}>{note}</div>
-        ))}
-      </MessageBarBody>
-    </MessageBar>
-  );
-}
-
-export interface StaleNoticeProps {
-  message: string;
-  onRecalculate: () => void;
-  disabled: boolean;
-}
-
-/** 已过期: the inputs changed since 评分表 was written; one button scores again. */
-export function StaleNotice({ message, onRecalculate, disabled }: StaleNoticeProps) {
-  return (
-    <MessageBar intent="warning" politeness="polite" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>已过期</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button appearance="primary" size="small" disabledFocusable={disabled} onClick={onRecalculate}>
-          重新计算
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <section className={styles.notes} aria-label="请注意">
+      <h2 className={styles.heading}>请注意</h2>
+      {notes.map((note) => (
+        <p key={note} className={styles.note}>
+          {note}
+        </p>
+      ))}
+    </section>
   );
 }

@@ -4,9 +4,9 @@
  * runs right after the package's real office.js and before the pane's own scripts. It:
  *   - builds the fake workbook of tests/support/fakeExcel.ts, seeded with the seed case (with the
  *     changes the test put in window.jxpjE2eSetup) and installs its Excel API as window.Excel;
- *   - makes Office.onReady resolve, once office.js has finished loading, with the Excel host, and
- *     gives Office.context the requirement sets the fake supports (office.js outside Office leaves
- *     Office.context empty);
+ *   - makes Office.onReady resolve, once office.js has finished loading (later, or never, as the
+ *     test asks), with the Excel host, and gives Office.context the requirement sets the fake
+ *     supports, the theme and the platform (office.js outside Office leaves Office.context empty);
  *   - keeps office.js from opening its telemetry frame (a request to Microsoft), which its plain-
  *     browser path schedules three seconds after load;
  *   - exposes the workbook as window.jxpjE2eBook for the test's assertions.
@@ -19,6 +19,12 @@ export interface E2eSetup {
   seedChanges?: Record<string, PlanValue>;
   /** A workbook with only the officer's own sheet: no template yet. */
   blank?: boolean;
+  /** When Office.onReady resolves, in ms after office.js has loaded; 'never': it does not. Default at once. */
+  readyAfterMs?: number | 'never';
+  /** Office's theme is 黑色 (dark): Office.context.officeTheme.bodyBackgroundColor #262626. */
+  dark?: boolean;
+  /** What Office.context.diagnostics.platform says; default OfficeOnline (Excel on the web). */
+  platform?: 'OfficeOnline' | 'PC' | 'Mac';
 }
 
 interface UlsEndpoint {
@@ -42,7 +48,7 @@ interface PatchableOffice {
   HostType: typeof Office.HostType;
   PlatformType: typeof Office.PlatformType;
   onReady(callback?: (info: OnReadyInfo) => unknown): Promise<OnReadyInfo>;
-  context: { requirements?: unknown } | undefined;
+  context: object | undefined;
 }
 
 const log: string[] = (window.jxpjE2eLog = []);
@@ -74,13 +80,24 @@ document.addEventListener(
 );
 
 const realOnReady = office.onReady.bind(office);
-const ready: Promise<OnReadyInfo> = realOnReady().then((info) => {
-  log.push(`office.js ready outside Office: ${JSON.stringify(info)}`);
-  const context = office.context;
-  if (!context) throw new Error('stand-in: Office.context is missing after office.js loaded');
-  context.requirements = fakeOffice.context.requirements;
-  return { host: office.HostType.Excel, platform: office.PlatformType.OfficeOnline };
-});
+const platform = office.PlatformType[setup.platform ?? 'OfficeOnline'];
+const later = (info: OnReadyInfo): Promise<OnReadyInfo> => {
+  const wait = setup.readyAfterMs ?? 0;
+  if (wait === 'never') return new Promise(() => log.push('Office.onReady held back for good'));
+  return new Promise((resolve) => setTimeout(() => resolve(info), wait));
+};
+const ready: Promise<OnReadyInfo> = realOnReady()
+  .then((info) => {
+    log.push(`office.js ready outside Office: ${JSON.stringify(info)}`);
+    const context = office.context;
+    if (!context) throw new Error('stand-in: Office.context is missing after office.js loaded');
+    const fill = (name: string, value: unknown) => Object.defineProperty(context, name, { value, configurable: true });
+    fill('requirements', fakeOffice.context.requirements);
+    fill('diagnostics', { platform, host: office.HostType.Excel, version: '16.0' });
+    if (setup.dark) fill('officeTheme', { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF' });
+    return { host: office.HostType.Excel, platform };
+  })
+  .then(later);
 office.onReady = (callback) =>
   ready.then((info) => {
     callback?.(info);
