@@ -118,11 +118,16 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
-/** The whole pane as a picture, for docs/ (the states an officer goes through) or test-output/. */
+/**
+ * The whole pane as a picture, into test-output/. The states an officer goes through also go to
+ * docs/ when asked (`UPDATE_DOCS=1 npx jest tests/e2e`), so an ordinary test run never changes
+ * tracked files.
+ */
 async function snap(page: Page, name: string, where: 'docs' | 'output' = 'docs', fullPage = true): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await settled(page);
-  await page.screenshot({ path: path.join(where === 'docs' ? DOCS : OUTPUT_DIR, `${name}.png`), fullPage });
+  const dir = where === 'docs' && process.env.UPDATE_DOCS === '1' ? DOCS : OUTPUT_DIR;
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
 }
 
 const status = (page: Page) => page.locator('main [role="status"]').innerText();
