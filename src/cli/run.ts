@@ -7,7 +7,6 @@
 import * as path from 'path';
 import { reportJson, type ReportDraft } from '../engine/report';
 import type { InputIssue } from '../engine/types';
-import { packReport } from '../docx/reportDocx';
 import { FILE_FIELD } from '../layout/summary';
 import { outputPlans, reportDraft, type ScoredOutcome, type WorkflowOutcome } from '../layout/workflow';
 import { COMMANDS, USAGE, parseCommandLine, type Args } from './args';
@@ -121,6 +120,8 @@ async function commandReport(args: Args, io: Io): Promise<number> {
     return 1;
   }
   const draft = reportDraft(outcome);
+  // The Word builder loads only for `report`: every other command starts without it.
+  const { packReport } = await import('../docx/reportDocx');
   await writeAtomically(target, await packReport(draft, 'nodebuffer'));
   io.out(reportWritten(outcome, target.userPath, placeholderCount(draft)));
   return 0;
