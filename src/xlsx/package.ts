@@ -10,6 +10,7 @@ import type { RawValue } from '../engine/types';
 import { dataReadArea, inArea, outputFullReadArea, profileReadArea, type ReadArea } from '../layout/bounds';
 import type { Grid } from '../layout/grid';
 import { isOurSheet, planSheetWrites, type NameRef, type OwnershipSnapshot } from '../layout/ownership';
+import { cellTarget } from '../layout/references';
 import { sheetEdits, type SheetEdits } from '../layout/provenance';
 import { MARKERS, SHEET_DATA, SHEET_ISSUES, SHEET_PROFILE, SHEET_REPORT, SHEET_SCORES, SHEET_SUMMARY, absoluteRef, parseCellAddress, type CellRange, type SheetPlan } from '../layout/plan';
 import type { WorkbookSources } from '../layout/workflow';
@@ -115,16 +116,6 @@ interface DefinedName {
   text: string;
 }
 
-/** `'基础数据表'!$C$18` / `基础数据表!C18:C18` → the single cell it names, else null. */
-export function nameTarget(text: string): { sheet: string; row: number; col: number } | null {
-  const m = /^=?\s*(?:'((?:[^']|'')+)'|([^'!:]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?\s*$/.exec(text);
-  if (!m) return null;
-  const first = parseCellAddress(m[3]);
-  const last = m[4] ? parseCellAddress(m[4]) : first;
-  if (!first || !last || first.row !== last.row || first.col !== last.col) return null;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ...first };
-}
-
 /** The package, parsed as far as scoring and writing need. */
 class Package {
   readonly entries: Map<string, ZipEntry>;
@@ -184,7 +175,7 @@ class Package {
 
   snapshot(): OwnershipSnapshot {
     const names = new Map<string, NameRef>();
-    for (const [name, n] of this.workbookNames()) names.set(name, { formula: `=${n.text}`, target: nameTarget(n.text) });
+    for (const [name, n] of this.workbookNames()) names.set(name, { formula: `=${n.text}`, target: cellTarget(n.text) });
     return { sheetNames: this.sheets.map((s) => s.name), names };
   }
 
@@ -403,7 +394,7 @@ export async function openWorkbook(bytes: Buffer): Promise<OpenedWorkbook> {
   const pkg = new Package(bytes);
   const names = new Map<string, { row: number; col: number }>();
   for (const [name, n] of pkg.workbookNames()) {
-    const t = nameTarget(n.text);
+    const t = cellTarget(n.text);
     if (t && t.sheet === SHEET_DATA) names.set(name, { row: t.row, col: t.col });
   }
   const dataArea = dataReadArea(names.values());

@@ -10,7 +10,8 @@ import { DATA_ROWS } from '../../src/layout/template';
 import { dataReadArea } from '../../src/layout/bounds';
 import { outputPlans, scoreWorkbookSources } from '../../src/layout/workflow';
 import { WorkbookFileError, openWorkbook } from '../../src/xlsx';
-import { attributes, nameTarget } from '../../src/xlsx/package';
+import { cellTarget } from '../../src/layout/references';
+import { attributes } from '../../src/xlsx/package';
 import { refuseForeignZip, refuseNonZip } from '../../src/xlsx/sniff';
 import { crc32, inflateEntry, newEntry, readZip, streamEntryText, writeZip } from '../../src/xlsx/zip';
 import { DATA_PART, addSheet, edit, ledgerSheet, pack, seedTemplate, unpack } from '../hostile/corpus';
@@ -32,7 +33,7 @@ async function edited(change: (parts: Awaited<ReturnType<typeof unpack>>) => voi
   return pack(parts);
 }
 
-describe('nameTarget: the single cell a defined name refers to', () => {
+describe('cellTarget (layout/references.ts, shared with the Office.js adapter): the single cell a defined name refers to', () => {
   test.each([
     ["'基础数据表'!$C$18", { sheet: '基础数据表', row: 18, col: 3 }],
     ['基础数据表!C18', { sheet: '基础数据表', row: 18, col: 3 }],
@@ -46,7 +47,7 @@ describe('nameTarget: the single cell a defined name refers to', () => {
     ['SUM(基础数据表!C1:C2)', null],
     ['0.05', null],
   ])('%s → %o', (text, expected) => {
-    expect(nameTarget(text)).toEqual(expected);
+    expect(cellTarget(text)).toEqual(expected);
   });
 });
 
