@@ -20,6 +20,14 @@ export function roundHalfUp(x: Decimal, places = 2): Decimal {
   return x.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * The change between two rates in percentage points, taken between the percentages as shown (two
+ * decimals): 47.93% after 100.00% is −52.07. 评分表 and the report both state it.
+ */
+export function pointsChange(now: Decimal | number, before: Decimal | number): Decimal {
+  return roundHalfUp(new Decimal(now).times(100)).minus(roundHalfUp(new Decimal(before).times(100)));
+}
+
 /** A score or amount as a JSON number, rounded half-up to two decimals. */
 export function toNumber2(x: Decimal): number {
   return roundHalfUp(x, 2).toNumber();

@@ -4,7 +4,7 @@
  * visible 【请填写：…】 placeholder, never invented. Pure: the 报告草稿 sheet and the Word document
  * only lay the draft out.
  */
-import { Decimal, ZERO, fmtAmount, fmtPercent, fmtPercentShort, fmtPlain, roundHalfUp, sum } from './decimal';
+import { Decimal, ZERO, fmtAmount, fmtPercent, fmtPercentShort, fmtPlain, pointsChange, sum } from './decimal';
 import { computeKeyFigures } from './evaluate';
 import { FIELDS, fieldPhrase } from './fields';
 import { parseValue } from './parse';
@@ -124,9 +124,9 @@ const score2 = (x: number | Decimal) => new Decimal(x).toFixed(2);
 const plain = (x: number | Decimal) => fmtPlain(new Decimal(x));
 const count = (x: Decimal) => x.toString();
 
-/** The change between two rates in percentage points, from the rounded percentages the text shows. */
-function pointsChange(now: Decimal, before: Decimal): string {
-  const diff = roundHalfUp(now.times(100)).minus(roundHalfUp(before.times(100)));
+/** The change between two rates in words: 下降52.07个百分点. */
+function changeText(now: Decimal, before: Decimal): string {
+  const diff = pointsChange(now, before);
   if (diff.isZero()) return '与上年持平';
   return `${diff.isPositive() ? '提高' : '下降'}${diff.abs().toFixed(2)}个百分点`;
 }
@@ -344,7 +344,7 @@ function lastYear(s: Sources, rate: Decimal | null): string {
   if (prevBudget && prevActual) {
     if (prevBudget.isZero()) return `上年调整后预算未安排、决算支出${amount(prevActual)}。`;
     const prevRate = prevActual.dividedBy(prevBudget);
-    const change = rate ? `，本年${pointsChange(rate, prevRate)}` : '';
+    const change = rate ? `，本年${changeText(rate, prevRate)}` : '';
     return `上年调整后预算${amount(prevBudget)}、决算支出${amount(prevActual)}，完成率${fmtPercent(prevRate)}${change}。`;
   }
   if (prevBudget) return `上年调整后预算${budget(prevBudget)}。`;

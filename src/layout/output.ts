@@ -3,7 +3,7 @@
  * as plans built from an evaluation result.
  */
 import { capRowFor } from '../engine/evaluate';
-import { Decimal, ZERO, fmtPercent, fmtPercentShort, fmtPlain, fromSpreadsheetNumber, roundHalfUp } from '../engine/decimal';
+import { Decimal, ZERO, fmtPercent, fmtPercentShort, fmtPlain, fromSpreadsheetNumber, pointsChange } from '../engine/decimal';
 import type { ExecutionCapRow, GradeBounds } from '../engine/profile';
 import type { EvaluationResult, ExecutionCap, IssueFlag } from '../engine/types';
 import { PlanBuilder, SHEET_ISSUES, SHEET_SCORES, fitRowHeight, groupRuns, type SheetPlan, type StyleName } from './plan';
@@ -53,13 +53,6 @@ export function capLine(cap: ExecutionCap, rows: readonly ExecutionCapRow[] = []
   return `各项得分合计${cap.uncapped_total.toFixed(2)}分；预算完成率${fmtPercent(rate)}${below}，按指标体系封顶为${fmtPlain(new Decimal(cap.max))}分。`;
 }
 
-/**
- * The change from last year's execution rate to this year's, in percentage points of the rates as
- * shown (two decimals), as the report words it: 47.93% after 100.00% is −52.07.
- */
-function pointsChange(now: number, before: number): number {
-  return roundHalfUp(new Decimal(now).times(100)).minus(roundHalfUp(new Decimal(before).times(100))).toNumber();
-}
 
 /** 关键数据 on 评分表: name, value (null: 不适用), number format, how it is computed. */
 type KeyFigure = [string, number | null, string, string];
@@ -73,7 +66,7 @@ function keyFigures(result: EvaluationResult): KeyFigure[] {
   ];
   // Only when both of last year's optional totals were given (and last year's budget was not 0).
   if (m.prev_execution_rate !== null) {
-    const change = m.budget_execution_rate === null ? null : pointsChange(m.budget_execution_rate, m.prev_execution_rate);
+    const change = m.budget_execution_rate === null ? null : pointsChange(m.budget_execution_rate, m.prev_execution_rate).toNumber();
     figures.push(
       ['上年预算完成率', m.prev_execution_rate, '0.00%', '上年决算支出合计÷上年调整后预算合计'],
       ['预算完成率比上年变动（百分点）', change, '0.00', '本年预算完成率－上年预算完成率，按两位小数的百分数相减（负数为下降）'],
